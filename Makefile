@@ -1,0 +1,50 @@
+# The two set-up commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint translations update-translations bench clean
+
+run: $(VENV)/.installed $(QM)
+	build/system-packages.sh run
+	$(BIN)/spm-luring gui
+
+test: $(VENV)/.installed-dev $(QM)
+	build/system-packages.sh test
+	$(MAKE) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 --dist loadgroup
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check desktop tests bench build
+	$(BIN)/lint-imports
+
+# The venv is made once; a fresh Ubuntu has python3 without its venv module, so that is installed first.
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { build/python-venv.sh $(PYTHON) && $(PYTHON) -m venv --clear $(VENV); }
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+# Compiled translations are built, not committed.
+resources/i18n/%.qm: resources/i18n/%.ts | $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# Re-reads the sources for user-facing strings; translate the new ones in Qt Linguist, then commit the .ts.
+update-translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files 'desktop/*.py') -ts $(TS)
+
+bench: $(VENV)/.installed-dev $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(QM) dist build/work .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Pure domain: catalog, regions, periods, reports, validation and scoring. No Qt, no SQL."""

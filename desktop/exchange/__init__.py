@@ -1,0 +1,1 @@
+"""Submission bundles: build, sign, encrypt, verify, import; keys and trust store."""

@@ -1,0 +1,1 @@
+"""Printed forms (PDF) and Excel templates, imports and exports."""

@@ -1,0 +1,1 @@
+"""Local store: SQLite through sqlite-utils, the evidence files and the audit log."""

@@ -1,0 +1,1 @@
+"""The outbox and the client that talks to the province hub."""

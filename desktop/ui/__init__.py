@@ -1,0 +1,1 @@
+"""The window: PySide6 widgets, item models, dialogs and background workers. The only Qt importer."""
