@@ -18,6 +18,7 @@ test: $(VENV)/.installed-dev $(QM)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check desktop tests bench build
+	$(BIN)/ruff format --check desktop tests bench build
 	$(BIN)/lint-imports
 
 # The venv is made once; a fresh Ubuntu has python3 without its venv module, so that is installed first.

@@ -82,8 +82,7 @@ def build(reference: dict) -> dict:
                 "short_name": SHORT_NAMES[code],
                 "technical_regulation": bidang.get("technical_regulation"),
                 "quality_indicator": confirmed(indicator),
-                "quality_components": bidang.get("mutu_components")
-                or FIELD_QUALITY.get(code, GENERIC_QUALITY),
+                "quality_components": bidang.get("mutu_components") or FIELD_QUALITY.get(code, GENERIC_QUALITY),
                 "services": services,
             }
         )

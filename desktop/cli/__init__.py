@@ -1,0 +1,59 @@
+"""`spm-luring`: every capability of the window, for scripts and acceptance checks.
+
+Exit status 0 on success; 1 with a one-line reason on standard error when the user can act on
+the failure; 2 for a usage error; 3 when a check (such as `audit verify`) finds a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop import __version__
+from desktop.cli import data_entry, inspection
+from desktop.domain.messages import UserError
+
+EXIT_USER_ERROR = 1
+EXIT_CHECK_FAILED = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = argparse.ArgumentParser(
+        prog="spm-luring",
+        description="SPM Luring: laporan capaian Standar Pelayanan Minimal tanpa jaringan.",
+    )
+    parser.add_argument("--data-dir", help="folder data (bawaan: folder data pengguna, atau SPM_LURING_DATA_DIR)")
+    parser.add_argument("--version", action="version", version=f"spm-luring {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = commands.add_parser("gui", help="buka jendela aplikasi (bawaan bila tanpa perintah)")
+    gui.set_defaults(handler=run_gui)
+    data_entry.register(commands)
+    inspection.register(commands)
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Opens the window (Qt is imported only here)."""
+    from desktop.ui.app import run_app
+
+    return run_app(args.data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs one command and returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None) or run_gui
+    try:
+        return handler(args) or 0
+    except UserError as exc:
+        print(f"spm-luring: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("spm-luring: dibatalkan", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Achievement (capaian) per service type, per field, and the district index with its band.
+
+The rules (weights, cap, how missing components and fields combine, bands) come from the
+catalog's ScoringRules, defaults from common practice that a district may change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from statistics import fmean
+
+from desktop.domain.catalog import Band, Catalog, ScoringRules
+from desktop.domain.reports import AreaFigures, Totals
+
+
+@dataclass(frozen=True)
+class ServiceScore:
+    """The achievement of one service type in a period."""
+
+    service_code: str
+    totals: Totals
+    recipients_pct: float | None  # uncapped; None when the target is 0 or missing
+    quality_pct: float | None  # uncapped; None when nothing is required
+    budget_pct: float | None  # reported, not weighted
+    score: float | None  # 0-100; None when the service has no applicable data
+    over_target: bool  # some area, or the total, served more than its target
+
+    @property
+    def has_data(self) -> bool:
+        """Whether the service counts in the field and district averages."""
+        return self.score is not None
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    """The mean of a field's service scores that have data."""
+
+    field_code: str
+    score: float | None
+    services: tuple[ServiceScore, ...]
+
+
+@dataclass(frozen=True)
+class DistrictScore:
+    """The district's index (IP SPM) and band, with the fields and services behind it."""
+
+    index: float | None
+    band: Band | None
+    fields: tuple[FieldScore, ...]
+
+    @property
+    def services(self) -> tuple[ServiceScore, ...]:
+        """Every service score, in catalog order."""
+        return tuple(s for f in self.fields for s in f.services)
+
+
+def score_service(service_code: str, rows: Iterable[AreaFigures], rules: ScoringRules) -> ServiceScore:
+    """Scores one service: weighted, capped recipients and quality achievement."""
+    rows = list(rows)
+    totals = Totals.of(rows)
+    recipients, quality = totals.recipients_pct, totals.quality_pct
+    over = any(r.served is not None and r.target is not None and r.served > r.target for r in rows)
+    return ServiceScore(
+        service_code=service_code,
+        totals=totals,
+        recipients_pct=recipients,
+        quality_pct=quality,
+        budget_pct=totals.budget_pct,
+        score=_combine(recipients, quality, rules),
+        over_target=over or (recipients is not None and recipients > 100),
+    )
+
+
+def _combine(recipients: float | None, quality: float | None, rules: ScoringRules) -> float | None:
+    parts = [
+        (min(value, rules.cap_percent), weight)
+        for value, weight in ((recipients, rules.recipients_weight), (quality, rules.quality_weight))
+        if value is not None
+    ]
+    if not parts:
+        return None
+    if rules.missing_component == "renormalize":
+        total_weight = sum(w for _, w in parts)
+        if total_weight == 0:  # the only applicable component carries no weight
+            return None
+        score = sum(v * w for v, w in parts) / total_weight
+    else:  # "zero": a missing component scores nothing
+        score = sum(v * w for v, w in parts) / (rules.recipients_weight + rules.quality_weight)
+    return max(0.0, min(score, 100.0))
+
+
+def score_district(
+    catalog: Catalog,
+    rows_by_service: Mapping[str, Iterable[AreaFigures]],
+    services: Iterable[str] | None = None,
+) -> DistrictScore:
+    """Scores every service (or the given ones), each field, and the district index and band."""
+    rules = catalog.scoring
+    wanted = set(services) if services is not None else None
+    field_scores = []
+    for field in catalog.fields:
+        scored = tuple(
+            score_service(s.code, rows_by_service.get(s.code, ()), rules)
+            for s in field.services
+            if wanted is None or s.code in wanted
+        )
+        if not scored:
+            continue
+        field_scores.append(FieldScore(field.code, _mean(x.score for x in scored), scored))
+    if rules.aggregation == "mean_of_fields":
+        index = _mean(f.score for f in field_scores)
+    else:
+        index = _mean(s.score for f in field_scores for s in f.services)
+    band = rules.band_for(round(index, 2)) if index is not None else None
+    return DistrictScore(index=index, band=band, fields=tuple(field_scores))
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return fmean(present) if present else None

@@ -1,0 +1,207 @@
+"""Checks of what an operator types: errors refuse an edit, warnings flag a row for explanation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, Text, UserError, user_error
+from desktop.domain.reports import FIGURES, MONEY, TEXTS, AreaFigures
+
+# Headcounts above a billion are a typing slip (Indonesia has 280 million people); rupiah go higher.
+MAX_COUNT = 999_999_999
+MAX_MONEY = 999_999_999_999_999
+MAX_TEXT = 4000
+
+CTX = "Validation"
+
+# Column names as the messages show them.
+COLUMN_LABELS: dict[str, Text] = {
+    "target": QT_TRANSLATE_NOOP("Column", "Sasaran"),
+    "served": QT_TRANSLATE_NOOP("Column", "Terlayani"),
+    "quality_required": QT_TRANSLATE_NOOP("Column", "Mutu dipersyaratkan"),
+    "quality_met": QT_TRANSLATE_NOOP("Column", "Mutu terpenuhi"),
+    "budget": QT_TRANSLATE_NOOP("Column", "Anggaran (Rp)"),
+    "spent": QT_TRANSLATE_NOOP("Column", "Realisasi (Rp)"),
+    "problems": QT_TRANSLATE_NOOP("Column", "Permasalahan"),
+    "follow_up": QT_TRANSLATE_NOOP("Column", "Tindak lanjut"),
+    "note": QT_TRANSLATE_NOOP("Column", "Catatan"),
+}
+
+# "1.234.567" (Indonesian grouping), "1 234 567" or plain digits.
+_GROUPED = re.compile(r"\d{1,3}(?:[.\s]\d{3})+")
+
+
+class Severity(StrEnum):
+    """An error refuses the edit; a warning is saved and shown beside the row."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong or worth explaining in a row."""
+
+    severity: Severity
+    column: str
+    message: Message
+
+
+def parse_figure(column: str, text: str | int | None) -> int | None:
+    """Reads a whole number as typed or pasted ("1.234", "1234", ""); raises UserError otherwise."""
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise _not_a_number(column, text)
+    if isinstance(text, int):
+        value = text
+    else:
+        cleaned = str(text).strip().replace("\u00a0", " ")
+        if cleaned.lower().startswith("rp"):
+            cleaned = cleaned[2:].strip()
+        if cleaned in ("", "-"):
+            return None
+        negative = cleaned.startswith("-")
+        digits = cleaned.lstrip("-").strip()
+        if digits.isdigit():
+            value = int(digits)
+        elif _GROUPED.fullmatch(digits):
+            value = int(re.sub(r"[.\s]", "", digits))
+        elif re.fullmatch(r"\d+,0+", digits):  # "12,00" from a spreadsheet cell formatted with decimals
+            value = int(digits.split(",")[0])
+        else:
+            raise _not_a_number(column, text)
+        if negative:
+            value = -value
+    check_figure(column, value)
+    return value
+
+
+def _not_a_number(column: str, text) -> Exception:
+    return user_error(
+        QT_TRANSLATE_NOOP(CTX, "{column}: '{text}' bukan bilangan bulat. Isi angka tanpa koma, misalnya 1.250."),
+        column=COLUMN_LABELS[column],
+        text=text,
+    )
+
+
+def check_figure(column: str, value: int | None) -> None:
+    """Refuses a negative or implausibly large whole number."""
+    if value is None:
+        return
+    if column not in FIGURES:
+        raise KeyError(column)
+    if value < 0:
+        raise user_error(
+            QT_TRANSLATE_NOOP(CTX, "{column} tidak boleh negatif ({value})."),
+            column=COLUMN_LABELS[column],
+            value=value,
+        )
+    limit = MAX_MONEY if column in MONEY else MAX_COUNT
+    if value > limit:
+        raise user_error(
+            QT_TRANSLATE_NOOP(CTX, "{column} terlalu besar ({value}); periksa kembali angkanya."),
+            column=COLUMN_LABELS[column],
+            value=value,
+        )
+
+
+def check_text(column: str, value: str) -> None:
+    """Refuses an over-long text."""
+    if column not in TEXTS:
+        raise KeyError(column)
+    if len(value) > MAX_TEXT:
+        raise user_error(
+            QT_TRANSLATE_NOOP(CTX, "{column} terlalu panjang ({length} karakter, paling banyak {limit})."),
+            column=COLUMN_LABELS[column],
+            length=len(value),
+            limit=MAX_TEXT,
+        )
+
+
+def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[Finding]:
+    """Everything wrong (errors) or worth explaining (warnings) in a row.
+
+    `previous` is the same area's row in the quarter before, in the same year: figures are
+    cumulative, so a served count that goes down is flagged.
+    """
+    found: list[Finding] = []
+
+    def add(severity, column, text, **params):
+        found.append(Finding(severity, column, Message(text, params)))
+
+    if row.quality_met is not None and row.quality_required is not None and row.quality_met > row.quality_required:
+        add(
+            Severity.ERROR,
+            "quality_met",
+            QT_TRANSLATE_NOOP(CTX, "Mutu terpenuhi ({met}) melebihi mutu yang dipersyaratkan ({required})."),
+            met=row.quality_met,
+            required=row.quality_required,
+        )
+    if row.served is not None and row.target is not None and row.served > row.target:
+        if row.target == 0:
+            add(
+                Severity.WARNING,
+                "served",
+                QT_TRANSLATE_NOOP(
+                    CTX, "Sasaran 0 (tidak berlaku) tetapi terlayani {served}; jelaskan di Permasalahan."
+                ),
+                served=row.served,
+            )
+        else:
+            add(
+                Severity.WARNING,
+                "served",
+                QT_TRANSLATE_NOOP(CTX, "Terlayani ({served}) melebihi sasaran ({target}); jelaskan di Permasalahan."),
+                served=row.served,
+                target=row.target,
+            )
+    if row.spent is not None and row.budget is not None and row.spent > row.budget:
+        add(
+            Severity.WARNING,
+            "spent",
+            QT_TRANSLATE_NOOP(CTX, "Realisasi melebihi anggaran; jelaskan di Permasalahan."),
+        )
+    if previous is not None:
+        for column in ("served", "spent"):
+            now, before = getattr(row, column), getattr(previous, column)
+            if now is not None and before is not None and now < before:
+                add(
+                    Severity.WARNING,
+                    column,
+                    QT_TRANSLATE_NOOP(
+                        CTX,
+                        "{column} ({now}) lebih kecil dari triwulan sebelumnya ({before}); angka triwulan bersifat kumulatif.",
+                    ),
+                    column=COLUMN_LABELS[column],
+                    now=now,
+                    before=before,
+                )
+    return found
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    """Only the findings that refuse an edit."""
+    return [f for f in findings if f.severity is Severity.ERROR]
+
+
+def set_column(row: AreaFigures, column: str, value) -> AreaFigures:
+    """The row with one column parsed and set; row-wide rules are left to `row_findings`."""
+    if column in FIGURES:
+        return row.with_value(column, parse_figure(column, value))
+    if column in TEXTS:
+        text = "" if value is None else str(value).strip()
+        check_text(column, text)
+        return row.with_value(column, text)
+    raise KeyError(column)
+
+
+def apply_edit(row: AreaFigures, column: str, value) -> AreaFigures:
+    """The row with one column set, after checking it; raises UserError if the edit is refused."""
+    changed = set_column(row, column, value)
+    refused = errors(row_findings(changed))
+    if refused:
+        raise UserError(refused[0].message)
+    return changed

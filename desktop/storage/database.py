@@ -1,0 +1,85 @@
+"""The install's SQLite database: pragmas, durable write transactions, user-facing failures."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.storage.errors import translate_os_error, translate_sqlite_error
+
+
+class Database:
+    """One connection to the install's database, in WAL mode with durable commits."""
+
+    def __init__(self, path: Path, *, readonly: bool = False):
+        self.path = path
+        self.readonly = readonly
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(path, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit returns only after the WAL is on disk, so an acknowledged edit survives
+            # a power cut or a killed process.
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as exc:
+            raise (translate_sqlite_error(exc, path) or exc) from exc
+        except OSError as exc:
+            raise translate_os_error(exc, path) from exc
+        self.conn = conn
+        self._utils = None
+
+    @property
+    def utils(self):
+        """A sqlite_utils.Database on the same connection, for bulk inserts and introspection.
+
+        Imported on first use: sqlite-utils costs ~0.1 s to import, which start-up need not pay.
+        """
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); rolled back whole on any failure."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise (translate_sqlite_error(exc, self.path) or exc) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error) and (user := translate_sqlite_error(exc, self.path)):
+                raise user from exc
+            raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Rows of a read query, as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        """The first column of the first row, or None."""
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @property
+    def user_version(self) -> int:
+        """The schema version stored in the file."""
+        return int(self.scalar("PRAGMA user_version"))
+
+    def close(self) -> None:
+        """Closes the connection (checkpointing the WAL when it is the last one)."""
+        self.conn.close()

@@ -1,0 +1,117 @@
+"""One install's local store: the database, its repositories, the evidence folder and the lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
+from desktop.storage import data_dir as paths
+from desktop.storage.areas import AreaRepository
+from desktop.storage.audit import AuditLog
+from desktop.storage.database import Database
+from desktop.storage.errors import translate_os_error
+from desktop.storage.evidence import EvidenceStore
+from desktop.storage.installation import Installation, InstallationRepository
+from desktop.storage.instance_lock import InstanceLock
+from desktop.storage.migrations import LATEST, migrate
+from desktop.storage.reports import ReportRepository
+from desktop.storage.settings import Settings
+
+
+class Store:
+    """Opens the data folder and hands out its repositories; close it when done."""
+
+    def __init__(self, data_dir: Path, database: Database, lock: InstanceLock | None):
+        self.data_dir, self.database, self.lock = data_dir, database, lock
+        self.settings = Settings(database)
+        self.audit = AuditLog(database)
+        self.areas = AreaRepository(database)
+        self.installation_repo = InstallationRepository(database, self.settings, self.audit, self.areas)
+        self._installation: Installation | None = None
+        self.reports = ReportRepository(database, self.audit, self.actor)
+        self.evidence = EvidenceStore(
+            database, self.audit, self.reports, self.settings, data_dir / paths.EVIDENCE_DIR, self.actor
+        )
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None, *, readonly: bool = False) -> Store:
+        """Opens (creating and migrating as needed) the store in `data_dir`.
+
+        A writer takes the folder's single-instance lock first; a reader (readonly=True) only reads
+        a database that is already up to date.
+        """
+        folder = paths.resolve_data_dir(data_dir)
+        db_path = folder / paths.DB_NAME
+        if readonly:
+            if not db_path.exists():
+                raise user_error(
+                    QT_TRANSLATE_NOOP(
+                        "Store", "Belum ada data di {folder}. Jalankan 'spm-luring init' atau buka aplikasinya."
+                    ),
+                    folder=str(folder),
+                )
+            database = Database(db_path, readonly=True)
+            if database.user_version != LATEST:
+                database.close()
+                raise user_error(
+                    QT_TRANSLATE_NOOP(
+                        "Store", "Basis data di {folder} perlu diperbarui; buka aplikasinya sekali terlebih dahulu."
+                    ),
+                    folder=str(folder),
+                )
+            return cls(folder, database, None)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise translate_os_error(exc, folder) from exc
+        lock = InstanceLock(folder).acquire()
+        try:
+            database = Database(db_path)
+            try:
+                migrate(database, folder / paths.BACKUP_DIR)
+            except BaseException:
+                database.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(folder, database, lock)
+
+    @property
+    def installation(self) -> Installation | None:
+        """The install's set-up (cached), or None before the first-run set-up."""
+        if self._installation is None:
+            self._installation = self.installation_repo.load()
+        return self._installation
+
+    def require_installation(self) -> Installation:
+        """The set-up, or a UserError telling the user to run it first."""
+        found = self.installation
+        if found is None:
+            raise user_error(
+                QT_TRANSLATE_NOOP(
+                    "Store", "Aplikasi belum disiapkan. Jalankan penyiapan awal (atau 'spm-luring init') dahulu."
+                )
+            )
+        return found
+
+    def forget_installation(self) -> None:
+        """Drops the cached set-up after it changed."""
+        self._installation = None
+
+    def actor(self) -> str:
+        """Who the audit log names for changes made through this store."""
+        found = self.installation
+        return found.actor if found else "setup"
+
+    def close(self) -> None:
+        """Closes the database and lets another copy take the folder."""
+        self.database.close()
+        if self.lock is not None:
+            self.lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
