@@ -173,6 +173,9 @@ def parse_catalog(data: dict) -> Catalog:
 
 
 def _check(catalog: Catalog) -> None:
+    field_codes = [f.code for f in catalog.fields]
+    if len(field_codes) != len(set(field_codes)):
+        raise ValueError("catalog has duplicate field codes")
     codes = [s.code for s in catalog.services]
     if len(codes) != len(set(codes)):
         raise ValueError("catalog has duplicate service codes")
@@ -203,9 +206,13 @@ def available_versions() -> list[str]:
 CURRENT_VERSION = "2025.1"
 
 
-@cache
 def load_catalog(version: str = CURRENT_VERSION) -> Catalog:
     """The shipped catalog of this version (read once per process)."""
+    return _load_catalog(version)  # one cache key per version, however the caller names it
+
+
+@cache
+def _load_catalog(version: str) -> Catalog:
     path = catalog_dir() / f"spm-kabkota-{version}.json"
     if not path.is_file():
         raise KeyError(version)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -17,11 +18,22 @@ def format_int(value: int | None) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def _half_up(value: float, places: int) -> Decimal:
+    # From the float's shortest decimal form, so 62.285 is 62.285 (not 62.28499…) and rounds up.
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)  # no "-0,00"
+
+
+def round_half_up(value: float, places: int = 2) -> float:
+    """Rounds as people and spreadsheets do: 62.285 -> 62.29, 59.995 -> 60.0."""
+    return float(_half_up(value, places))
+
+
 def format_decimal(value: float | None, places: int = 2) -> str:
-    """62.281 -> "62,28"; None -> ""."""
+    """62.285 -> "62,29"; 1234.5 -> "1.234,50"; None -> ""."""
     if value is None:
         return ""
-    text = f"{value:,.{places}f}"
+    text = f"{_half_up(value, places):,.{places}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 

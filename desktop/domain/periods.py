@@ -9,7 +9,7 @@ from datetime import date
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 
 ROMAN = ("I", "II", "III", "IV")
-FIRST_YEAR = 2018  # PP 2/2018: no SPM report predates it
+FIRST_YEAR = 2010  # SPM reporting began under PP 65/2005; earlier years are typing slips
 LAST_YEAR = 2100
 
 

@@ -106,11 +106,13 @@ _REGENCY_PREFIX_RE = re.compile(r"^(kabupaten|kota)( administrasi)? ")
 
 def _normalize_block(text: str) -> str:
     """normalize_name applied to every line of the text; line breaks are kept."""
-    for apostrophe in _APOSTROPHES:
-        text = text.replace(apostrophe, "")
-    text = text.casefold()
-    if not text.isascii():
-        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+    # Decompose before and after casefolding: either can produce what the other changes ("℠" -> "SM").
+    for _ in range(2):
+        if not text.isascii():
+            text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+        for apostrophe in _APOSTROPHES:
+            text = text.replace(apostrophe, "")
+        text = text.casefold()
     text = text.translate(_ASCII_SEPARATORS) if text.isascii() else _SEPARATORS_RE.sub(" ", text)
     while "  " in text:
         text = text.replace("  ", " ")

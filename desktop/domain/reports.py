@@ -98,29 +98,35 @@ class Totals:
     quality_met: int | None
     budget: int | None
     spent: int | None
+    # Served in the areas that have a target: an area's served without its target has nothing to be
+    # measured against, so it would only inflate the achievement (the row is flagged instead).
+    served_with_target: int | None = None
 
     @classmethod
     def of(cls, rows) -> Totals:
         """Sums every figure over the rows."""
         sums: dict[str, int | None] = dict.fromkeys(FIGURES)
+        counted = None
         for row in rows:
             for name in FIGURES:
                 value = getattr(row, name)
                 if value is not None:
                     sums[name] = (sums[name] or 0) + value
-        return cls(**sums)
+            if row.target is not None and row.served is not None:
+                counted = (counted or 0) + row.served
+        return cls(**sums, served_with_target=counted)
 
     @property
     def not_served(self) -> int | None:
-        """Recipients still to be served over all areas."""
+        """Recipients still to be served over the areas that have a target."""
         if self.target is None:
             return None
-        return max(self.target - (self.served or 0), 0)
+        return max(self.target - (self.served_with_target or 0), 0)
 
     @property
     def recipients_pct(self) -> float | None:
-        """Served / target over all areas, uncapped."""
-        return percentage(self.served, self.target)
+        """Served / target over the areas that have a target, uncapped."""
+        return percentage(self.served_with_target, self.target)
 
     @property
     def quality_pct(self) -> float | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from desktop.domain.catalog import Band, Catalog, ScoringRules
+from desktop.domain.formatting import round_half_up
 from desktop.domain.reports import AreaFigures, Totals
 
 
@@ -112,7 +113,8 @@ def score_district(
         index = _mean(f.score for f in field_scores)
     else:
         index = _mean(s.score for f in field_scores for s in f.services)
-    band = rules.band_for(round(index, 2)) if index is not None else None
+    # The band follows the index as shown (two decimals), so a printed 90,00 % is never "Tuntas Madya".
+    band = rules.band_for(round_half_up(index, 2)) if index is not None else None
     return DistrictScore(index=index, band=band, fields=tuple(field_scores))
 
 

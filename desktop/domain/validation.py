@@ -65,14 +65,17 @@ def parse_figure(column: str, text: str | int | None) -> int | None:
             return None
         negative = cleaned.startswith("-")
         digits = cleaned.lstrip("-").strip()
-        if digits.isdigit():
-            value = int(digits)
-        elif _GROUPED.fullmatch(digits):
-            value = int(re.sub(r"[.\s]", "", digits))
-        elif re.fullmatch(r"\d+,0+", digits):  # "12,00" from a spreadsheet cell formatted with decimals
-            value = int(digits.split(",")[0])
-        else:
-            raise _not_a_number(column, text)
+        try:  # int() refuses some str.isdigit() digits ("²") and texts over 4300 digits: not a number either
+            if digits.isdigit():
+                value = int(digits)
+            elif _GROUPED.fullmatch(digits):
+                value = int(re.sub(r"[.\s]", "", digits))
+            elif re.fullmatch(r"\d+,0+", digits):  # "12,00" from a spreadsheet cell formatted with decimals
+                value = int(digits.split(",")[0])
+            else:
+                raise ValueError(digits)
+        except ValueError:
+            raise _not_a_number(column, text) from None
         if negative:
             value = -value
     check_figure(column, value)
@@ -129,8 +132,8 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
     """
     found: list[Finding] = []
 
-    def add(severity, column, text, **params):
-        found.append(Finding(severity, column, Message(text, params)))
+    def add(severity, flagged_column, text, **params):
+        found.append(Finding(severity, flagged_column, Message(text, params)))
 
     if row.quality_met is not None and row.quality_required is not None and row.quality_met > row.quality_required:
         add(
@@ -158,6 +161,12 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
                 served=row.served,
                 target=row.target,
             )
+    if row.served is not None and row.target is None:
+        add(
+            Severity.WARNING,
+            "target",
+            QT_TRANSLATE_NOOP(CTX, "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."),
+        )
     if row.spent is not None and row.budget is not None and row.spent > row.budget:
         add(
             Severity.WARNING,
