@@ -192,9 +192,10 @@ def test_row_findings(name):
         (AreaFigures("a", target=100, served=101), None, "Terlayani (101) melebihi sasaran (100)"),
         (AreaFigures("a", target=0, served=3), None, "Sasaran 0 (tidak berlaku) tetapi terlayani 3"),
         (AreaFigures("a", budget=1, spent=2), None, "Realisasi melebihi anggaran"),
+        (AreaFigures("a", served=7), None, "Terlayani sudah diisi tetapi sasaran belum"),
         (
-            AreaFigures("a", served=40),
-            AreaFigures("a", served=45),
+            AreaFigures("a", target=50, served=40),
+            AreaFigures("a", target=50, served=45),
             "Terlayani (40) lebih kecil dari triwulan sebelumnya (45)",
         ),
         (
