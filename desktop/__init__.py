@@ -1,8 +1,4 @@
 """SPM Luring: offline reporting of the Minimum Service Standards (SPM) for Indonesian districts."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("spm-luring")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written; pyproject.toml reads it from here (hatch dynamic version).
+__version__ = "0.1.0"

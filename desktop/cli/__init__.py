@@ -14,6 +14,7 @@ from desktop.cli import data_entry, inspection
 from desktop.domain.messages import UserError
 
 EXIT_USER_ERROR = 1
+EXIT_USAGE = 2  # what argparse returns for a usage error
 EXIT_CHECK_FAILED = 3
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.common import add_period, open_store, period_of, print_json, report_key
@@ -113,7 +114,10 @@ def cmd_set(args: argparse.Namespace) -> int:
     columns = [*FIGURES, "problems", "follow_up", "note"]
     edits = [CellEdit(args.area, c, getattr(args, c)) for c in columns if getattr(args, c) is not None]
     if not edits:
-        raise SystemExit("spm-luring set: tidak ada angka yang diisi (mis. --target 120 --served 95)")
+        from desktop.cli import EXIT_USAGE
+
+        print("spm-luring set: tidak ada angka yang diisi (mis. --target 120 --served 95)", file=sys.stderr)
+        return EXIT_USAGE
     with open_store(args) as store:
         key = report_key(store, args.service, period_of(args))
         (change,) = store.reports.set_values(key, edits)

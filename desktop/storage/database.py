@@ -16,6 +16,7 @@ class Database:
     def __init__(self, path: Path, *, readonly: bool = False):
         self.path = path
         self.readonly = readonly
+        conn = None
         try:
             if readonly:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
@@ -23,17 +24,27 @@ class Database:
                 conn = sqlite3.connect(path, isolation_level=None)
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit returns only after the WAL is on disk, so an acknowledged edit survives
             # a power cut or a killed process.
             conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as exc:
+            # Reads the header and schema now, so a damaged or foreign file is reported here, as a UserError.
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            # The file may open and only fail at the first statement (read-only media, a damaged file).
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, OSError):
+                raise translate_os_error(exc, path) from exc
             raise (translate_sqlite_error(exc, path) or exc) from exc
-        except OSError as exc:
-            raise translate_os_error(exc, path) from exc
         self.conn = conn
         self._utils = None
+
+    def enable_wal(self) -> None:
+        """Switches the file to WAL mode (recorded in the file; done once it is known to be ours)."""
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            raise (translate_sqlite_error(exc, self.path) or exc) from exc
 
     @property
     def utils(self):

@@ -31,6 +31,14 @@ def read_only(where: Path | str) -> UserError:
     )
 
 
+def damaged(where: Path | str) -> UserError:
+    """The database file is damaged."""
+    return user_error(
+        QT_TRANSLATE_NOOP(CTX, "Berkas basis data {where} rusak. Pulihkan dari cadangan (menu Cadangan)."),
+        where=str(where),
+    )
+
+
 def translate_os_error(exc: OSError, where: Path | str) -> UserError:
     """A UserError for a failed file operation."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
@@ -64,10 +72,7 @@ def translate_sqlite_error(exc: sqlite3.Error, where: Path | str) -> UserError |
             )
         )
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
-        return user_error(
-            QT_TRANSLATE_NOOP(CTX, "Berkas basis data {where} rusak. Pulihkan dari cadangan (menu Cadangan)."),
-            where=str(where),
-        )
+        return damaged(where)
     if "disk i/o error" in text:
         return user_error(
             QT_TRANSLATE_NOOP(CTX, "Kesalahan baca/tulis disk di {where}. Perubahan tidak disimpan."), where=str(where)

@@ -20,7 +20,7 @@ from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
 from desktop.storage.durable_files import commit_file, fsync_dir
 from desktop.storage.errors import translate_os_error
-from desktop.storage.reports import ReportKey, ReportRepository
+from desktop.storage.reports import ReportKey, ReportRepository, require_editable
 from desktop.storage.settings import Settings
 
 CTX = "Evidence"
@@ -137,7 +137,8 @@ class EvidenceStore:
             actor = self.actor()
             ids = []
             with self.database.write() as conn:
-                report_id, _ = self.reports.ensure_report(conn, key, actor)
+                report_id, status = self.reports.ensure_report(conn, key, actor)
+                require_editable(status)
                 now = now_utc()
                 for item, sha, _ in stored:
                     conn.execute(
@@ -173,14 +174,30 @@ class EvidenceStore:
         incoming = self.root / ".incoming"
         temporary = incoming / f"{uuid.uuid4()}.part"
         digest = hashlib.sha256()
+        copied = 0
+        reading = False  # which side failed: reading the source, or writing into the store
         try:
             incoming.mkdir(parents=True, exist_ok=True)
             with item.source.open("rb") as src, temporary.open("wb") as dst:
-                while chunk := src.read(CHUNK):
+                while True:
+                    reading = True
+                    chunk = src.read(CHUNK)
+                    reading = False
+                    if not chunk:
+                        break
                     digest.update(chunk)
                     dst.write(chunk)
+                    copied += len(chunk)
                 dst.flush()
                 os.fsync(dst.fileno())
+            if copied != item.size:
+                # The source changed or was cut off (a pulled USB stick) after it was checked.
+                raise user_error(
+                    QT_TRANSLATE_NOOP(
+                        CTX, "Berkas '{name}' berubah atau terputus saat disalin; tidak dilampirkan. Coba lagi."
+                    ),
+                    name=item.source.name,
+                )
             sha = digest.hexdigest()
             final = self.blob_path(sha, item.file_type.extension)
             if final.exists():
@@ -192,7 +209,8 @@ class EvidenceStore:
             return sha, True
         except OSError as exc:
             temporary.unlink(missing_ok=True)
-            where = item.source if not str(exc.filename or "").startswith(str(self.root)) else self.root
+            # A write error (a full disk) carries no file name: it is the store's, not the source's.
+            where = item.source if reading or str(exc.filename or "") == str(item.source) else self.root
             raise translate_os_error(exc, where) from exc
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -244,6 +262,8 @@ class EvidenceStore:
             return
         actor = self.actor()
         with self.database.write() as conn:
+            status = conn.execute("SELECT status FROM reports WHERE id = ?", (item.report_id,)).fetchone()[0]
+            require_editable(status)
             conn.execute(
                 "UPDATE evidence SET removed_at = ?, removed_by = ? WHERE id = ?", (now_utc(), actor, evidence_id)
             )

@@ -145,11 +145,7 @@ class ReportRepository:
         actor = self.actor()
         with self.database.write() as conn:
             report_id, status = self.ensure_report(conn, key, actor)
-            if not ReportStatus(status).editable:
-                raise user_error(
-                    QT_TRANSLATE_NOOP(CTX, "Laporan ini berstatus {status} dan tidak dapat diubah."),
-                    status=STATUS_LABELS[ReportStatus(status)],
-                )
+            require_editable(status)
             before = {
                 code: self._stored_row(conn, report_id, code) for code in dict.fromkeys(e.area_code for e in edits)
             }
@@ -228,6 +224,15 @@ class ReportRepository:
             f" {', '.join(f'{c} = excluded.{c}' for c in COLUMNS)},"
             " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             (report_id, row.area_code, *values, now, actor),
+        )
+
+
+def require_editable(status: str) -> None:
+    """Refuses any change to a report that is submitted or approved (frozen)."""
+    if not ReportStatus(status).editable:
+        raise user_error(
+            QT_TRANSLATE_NOOP(CTX, "Laporan ini berstatus {status} dan tidak dapat diubah."),
+            status=STATUS_LABELS[ReportStatus(status)],
         )
 
 

@@ -13,7 +13,7 @@ from desktop.storage.errors import translate_os_error
 from desktop.storage.evidence import EvidenceStore
 from desktop.storage.installation import Installation, InstallationRepository
 from desktop.storage.instance_lock import InstanceLock
-from desktop.storage.migrations import LATEST, migrate
+from desktop.storage.migrations import LATEST, migrate, newer_release_error
 from desktop.storage.reports import ReportRepository
 from desktop.storage.settings import Settings
 
@@ -51,6 +51,10 @@ class Store:
                     folder=str(folder),
                 )
             database = Database(db_path, readonly=True)
+            if database.user_version > LATEST:
+                found = database.user_version
+                database.close()
+                raise newer_release_error(found)
             if database.user_version != LATEST:
                 database.close()
                 raise user_error(

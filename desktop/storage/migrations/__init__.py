@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
+from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError, user_error
 from desktop.storage.database import Database
 from desktop.storage.durable_files import commit_file
+from desktop.storage.errors import damaged, translate_os_error, translate_sqlite_error
 
 
 def migration_scripts() -> list[tuple[int, str]]:
@@ -36,14 +37,9 @@ def migrate(database: Database, backup_dir: Path) -> Path | None:
     """
     current = database.user_version
     if current > LATEST:
-        raise user_error(
-            QT_TRANSLATE_NOOP(
-                "Storage",
-                "Basis data ini dibuat oleh versi SPM Luring yang lebih baru (skema {found}, versi ini {supported}). Pasang versi terbaru.",
-            ),
-            found=current,
-            supported=LATEST,
-        )
+        raise newer_release_error(current)
+    # The journal mode is written into the file's header: switched only once the file is known to be ours.
+    database.enable_wal()
     pending = [(v, sql) for v, sql in migration_scripts() if v > current]
     if not pending:
         return None
@@ -51,6 +47,18 @@ def migrate(database: Database, backup_dir: Path) -> Path | None:
     for version, sql in pending:
         _apply(database, version, sql)
     return backup
+
+
+def newer_release_error(found: int) -> UserError:
+    """The database was made by a newer release than this one."""
+    return user_error(
+        QT_TRANSLATE_NOOP(
+            "Storage",
+            "Basis data ini dibuat oleh versi SPM Luring yang lebih baru (skema {found}, versi ini {supported}). Pasang versi terbaru.",
+        ),
+        found=found,
+        supported=LATEST,
+    )
 
 
 def _apply(database: Database, version: int, sql: str) -> None:
@@ -76,15 +84,26 @@ def _statements(sql: str) -> list[str]:
 
 
 def _backup(database: Database, backup_dir: Path, version: int) -> Path:
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    """A verified copy of the database, made before it is migrated; no migration runs without one."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = backup_dir / f"before-migration-schema{version}-{stamp}.sqlite"
     partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(partial)
     try:
-        database.conn.backup(dest)
-        dest.execute("PRAGMA integrity_check")
-    finally:
-        dest.close()
-    commit_file(partial, target)
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(partial)
+        try:
+            database.conn.backup(dest)
+            verdict = dest.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            dest.close()
+        if verdict != [("ok",)]:
+            raise damaged(database.path)
+        commit_file(partial, target)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise translate_os_error(exc, backup_dir) from exc
+        if isinstance(exc, sqlite3.Error) and (user := translate_sqlite_error(exc, backup_dir)):
+            raise user from exc
+        raise
     return target

@@ -1,0 +1,1 @@
+"""The spm-luring command line, run as a user would."""

@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, migrations, evidence, audit log, locking, durability and faults."""
