@@ -53,6 +53,17 @@ class EvidenceItem:
 
 
 @dataclass(frozen=True)
+class StagedFile:
+    """A checked file copied into the store under its hash, not yet recorded on any report."""
+
+    name: str
+    sha256: str
+    file_type: file_types.FileType
+    size: int
+    created: bool  # this staging brought the bytes in (they were not in the store before)
+
+
+@dataclass(frozen=True)
 class _Checked:
     source: Path
     file_type: file_types.FileType
@@ -86,8 +97,11 @@ class EvidenceStore:
         """The stored file of an item (open it read-only)."""
         return self.blob_path(item.sha256, item.extension)
 
-    def check(self, source: Path) -> _Checked:
-        """Refuses a missing, over-large or unrecognised file before anything is copied."""
+    def check(self, source: Path, limit: int | None = None) -> _Checked:
+        """Refuses a missing, over-large or unrecognised file before anything is copied.
+
+        `limit` (bytes) defaults to the install's setting; pass it when calling off the GUI thread.
+        """
         try:
             size = source.stat().st_size
             if not source.is_file():
@@ -97,7 +111,8 @@ class EvidenceStore:
             raise user_error(QT_TRANSLATE_NOOP(CTX, "Berkas '{name}' tidak ditemukan."), name=str(source)) from exc
         except OSError as exc:
             raise translate_os_error(exc, source) from exc
-        limit = self.settings.evidence_max_bytes
+        if limit is None:
+            limit = self.settings.evidence_max_bytes
         if size > limit:
             raise user_error(
                 QT_TRANSLATE_NOOP(
@@ -126,31 +141,54 @@ class EvidenceStore:
         self, key: ReportKey, area_code: str | None, sources: Sequence[Path], description: str = ""
     ) -> list[EvidenceItem]:
         """Attaches files to a report (or one of its areas): all of them, or none."""
-        checked = [self.check(Path(s)) for s in sources]
-        if area_code is not None and self.database.scalar("SELECT 1 FROM areas WHERE code = ?", (area_code,)) is None:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code)
-        stored: list[tuple[_Checked, str, bool]] = []
+        return self.attach(key, area_code, self.stage(sources, self.settings.evidence_max_bytes), description)
+
+    def stage(self, sources: Sequence[Path], limit: int) -> list[StagedFile]:
+        """Checks every file, then copies each into the store under its hash; no database work.
+
+        Safe on a worker thread (the slow part of attaching); all or none: on failure the bytes
+        this call brought in are taken out again.
+        """
+        checked = [self.check(Path(s), limit) for s in sources]
+        staged: list[StagedFile] = []
         try:
             for item in checked:
                 sha, created = self._store_bytes(item)
-                stored.append((item, sha, created))
+                staged.append(StagedFile(item.source.name, sha, item.file_type, item.size, created))
+        except BaseException:
+            self._remove_new_bytes(staged, check_database=False)
+            raise
+        return staged
+
+    def attach(
+        self, key: ReportKey, area_code: str | None, staged: Sequence[StagedFile], description: str = ""
+    ) -> list[EvidenceItem]:
+        """Records staged files on a report in one transaction; on failure no row and no new bytes stay."""
+        try:
+            if (
+                area_code is not None
+                and self.database.scalar("SELECT 1 FROM areas WHERE code = ?", (area_code,)) is None
+            ):
+                raise user_error(
+                    QT_TRANSLATE_NOOP(CTX, "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code
+                )
             actor = self.actor()
             ids = []
             with self.database.write() as conn:
                 report_id, status = self.reports.ensure_report(conn, key, actor)
                 require_editable(status)
                 now = now_utc()
-                for item, sha, _ in stored:
+                for item in staged:
                     conn.execute(
                         "INSERT OR IGNORE INTO evidence_blobs (sha256, size, media_type, extension, stored_at)"
                         " VALUES (?, ?, ?, ?, ?)",
-                        (sha, item.size, item.file_type.media_type, item.file_type.extension, now),
+                        (item.sha256, item.size, item.file_type.media_type, item.file_type.extension, now),
                     )
                     evidence_id = str(uuid.uuid4())
                     conn.execute(
                         "INSERT INTO evidence (id, report_id, area_code, sha256, original_name, description, added_at, added_by)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (evidence_id, report_id, area_code, sha, item.source.name, description.strip(), now, actor),
+                        (evidence_id, report_id, area_code, item.sha256, item.name, description.strip(), now, actor),
                     )
                     self.audit.record(
                         conn,
@@ -158,17 +196,25 @@ class EvidenceStore:
                         "evidence.add",
                         f"{key.subject}/{area_code or '*'}",
                         "evidence",
-                        after={"id": evidence_id, "name": item.source.name, "sha256": sha, "size": item.size},
+                        after={"id": evidence_id, "name": item.name, "sha256": item.sha256, "size": item.size},
                     )
                     ids.append(evidence_id)
         except BaseException:
-            # Bytes this call brought in and no row refers to are taken out again.
-            for _, sha, created in stored:
-                if created and not self.database.scalar("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", (sha,)):
-                    for path in self.root.glob(f"{sha[:2]}/{sha}.*"):
-                        path.unlink(missing_ok=True)
+            self._remove_new_bytes(staged, check_database=True)
             raise
         return [self.get(i) for i in ids]
+
+    def discard(self, staged: Sequence[StagedFile]) -> None:
+        """Takes out the bytes of staged files that were never attached (a cancelled attach)."""
+        self._remove_new_bytes(staged, check_database=True)
+
+    def _remove_new_bytes(self, staged: Sequence[StagedFile], *, check_database: bool) -> None:
+        for item in staged:
+            if not item.created:
+                continue
+            if check_database and self.database.scalar("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", (item.sha256,)):
+                continue
+            self.blob_path(item.sha256, item.file_type.extension).unlink(missing_ok=True)
 
     def _store_bytes(self, item: _Checked) -> tuple[str, bool]:
         incoming = self.root / ".incoming"
@@ -242,7 +288,7 @@ class EvidenceStore:
             params.append(area_code)
         if not include_removed:
             sql += " AND e.removed_at IS NULL"
-        return [EvidenceItem(**r) for r in self.database.query(sql + " ORDER BY e.added_at, e.id", tuple(params))]
+        return [EvidenceItem(**r) for r in self.database.query(sql + " ORDER BY e.added_at, e.rowid", tuple(params))]
 
     def counts_by_area(self, key: ReportKey) -> dict[str | None, int]:
         """How many files each area (None: the report itself) has."""

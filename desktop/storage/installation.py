@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ class Installation:
 def validate_nip(nip: str) -> str:
     """A NIP (civil-servant number) is 18 digits; spaces are allowed as typed on forms."""
     digits = nip.replace(" ", "")
-    if digits and (not digits.isdigit() or len(digits) != 18):
+    if digits and not re.fullmatch(r"[0-9]{18}", digits):  # ASCII only: isdigit() also takes "١"
         raise user_error(QT_TRANSLATE_NOOP(CTX, "NIP harus 18 angka (tertulis: '{nip}')."), nip=nip)
     return digits
 

@@ -255,3 +255,26 @@ def test_evidence_rows_cannot_point_at_a_blob_that_is_not_recorded(store, key, s
             "INSERT INTO evidence (id, report_id, sha256, original_name, added_at, added_by)"
             " VALUES ('x', 1, 'no-such-blob', 'x.pdf', 'now', 'me')"
         )
+
+
+def test_staging_runs_off_the_connection_thread_and_attach_records_it(store, key, sources, data_dir):
+    from concurrent.futures import ThreadPoolExecutor
+
+    limit = store.settings.evidence_max_bytes
+    with ThreadPoolExecutor(1) as pool:  # a worker thread may not touch the store's connection
+        staged = pool.submit(store.evidence.stage, [sources["pdf"], sources["png"]], limit).result()
+    assert [s.name for s in staged] == ["berita-acara.pdf", "foto-posyandu.png"]
+    assert store.database.scalar("SELECT COUNT(*) FROM evidence") == 0  # nothing recorded yet
+    assert len(stored_files(data_dir)) == 2
+    items = store.evidence.attach(key, "64.11.02", staged, "foto kegiatan")
+    assert [i.original_name for i in store.evidence.list(key)] == ["berita-acara.pdf", "foto-posyandu.png"]
+    assert {i.description for i in items} == {"foto kegiatan"}
+
+
+def test_discarding_a_cancelled_stage_takes_its_new_bytes_out(store, key, sources, data_dir):
+    (kept,) = store.evidence.add(key, None, [sources["pdf"]])
+    staged = store.evidence.stage([sources["pdf"], sources["png"]], store.settings.evidence_max_bytes)
+    assert [s.created for s in staged] == [False, True]  # the PDF was in the store already
+    store.evidence.discard(staged)
+    assert stored_files(data_dir) == [store.evidence.path_of(kept)]
+    assert store.evidence.verify_file(kept)

@@ -310,8 +310,8 @@ def test_a_source_that_goes_away_mid_attach_leaves_nothing_behind(store, key, tm
     last = write_bytes(tmp_path / "ba.pdf", pdf_bytes().ljust(300_000, b"%"))
     real_check = store.evidence.check
 
-    def check_then_pull_the_stick(source):
-        checked = real_check(source)
+    def check_then_pull_the_stick(source, limit=None):
+        checked = real_check(source, limit)
         if Path(source) == last:  # after every file was checked, before the last one is copied
             if fault == "removed":
                 last.unlink()
