@@ -165,7 +165,9 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
         add(
             Severity.WARNING,
             "target",
-            QT_TRANSLATE_NOOP(CTX, "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."),
+            QT_TRANSLATE_NOOP(
+                CTX, "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."
+            ),
         )
     if row.spent is not None and row.budget is not None and row.spent > row.budget:
         add(

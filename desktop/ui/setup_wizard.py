@@ -1,0 +1,339 @@
+"""The first-run set-up: the district, the office and its services, the operator; then a summary."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.domain.catalog import Catalog, TypicalOffice, load_catalog
+from desktop.domain.formatting import format_int
+from desktop.domain.messages import UserError
+from desktop.domain.regions import RegionIndex, shipped_regions
+from desktop.storage.installation import validate_nip
+from desktop.storage.store import Store
+from desktop.ui.region_picker import RegionPicker
+from desktop.ui.service_picker import ServicePicker
+
+NIP_DIGITS = 18
+ERROR_STYLE = "color: #b3261e;"
+
+
+def confirm_cancel(parent: QWidget) -> bool:
+    """Asks whether to abandon the set-up (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), "", parent=parent)
+    box.setText(
+        QCoreApplication.translate("SetupWizard", "Batalkan penyiapan? Isian yang sudah dibuat tidak disimpan.")
+    )
+    stop = box.addButton(
+        QCoreApplication.translate("SetupWizard", "Batalkan penyiapan"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.setDefaultButton(
+        box.addButton(QCoreApplication.translate("SetupWizard", "Lanjutkan mengisi"), QMessageBox.ButtonRole.RejectRole)
+    )
+    box.exec()
+    return box.clickedButton() is stop
+
+
+def _match_office(offices: tuple[TypicalOffice, ...], name: str) -> TypicalOffice | None:
+    """The typical office the typed name starts with ("Dinas Kesehatan Kab. Mahakam Ulu"), longest first."""
+    typed = " ".join(name.casefold().split())
+    found = [o for o in offices if typed.startswith(" ".join(o.name.casefold().split()))]
+    return max(found, key=lambda o: len(o.name), default=None)
+
+
+class RegionPage(QWizardPage):
+    """Wilayah: the province, then the kabupaten/kota."""
+
+    def __init__(self, regions: RegionIndex):
+        super().__init__()
+        self.setTitle(self.tr("Wilayah"))
+        self.setSubTitle(self.tr("Pilih kabupaten/kota tempat perangkat daerah ini melapor."))
+        self.picker = RegionPicker(regions)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        self.picker.districtChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        return self.picker.district_code is not None
+
+
+class OfficePage(QWizardPage):
+    """Perangkat daerah: the office name, the services it reports, rows per kecamatan or desa."""
+
+    def __init__(self, catalog: Catalog, region_page: RegionPage):
+        super().__init__()
+        self._catalog, self._region_page = catalog, region_page
+        self._matched: TypicalOffice | None = None
+        self.setTitle(self.tr("Perangkat daerah"))
+        self.setSubTitle(self.tr("Nama perangkat daerah (OPD) dan jenis pelayanan dasar yang dilaporkannya."))
+
+        self.office = QComboBox()
+        self.office.setEditable(True)
+        self.office.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.office.addItems([o.name for o in catalog.typical_offices])
+        self.office.setCurrentIndex(-1)
+        self.office.lineEdit().setPlaceholderText(self.tr("Pilih dari daftar atau ketik nama lengkapnya"))
+
+        self.services = ServicePicker(catalog)
+        self.services.setMinimumHeight(200)
+        self.services_count = QLabel()
+
+        self.by_kecamatan = QRadioButton()
+        self.by_desa = QRadioButton()
+        self.by_kecamatan.setChecked(True)
+        self.area_level = QButtonGroup(self)
+        self.area_level.addButton(self.by_kecamatan)
+        self.area_level.addButton(self.by_desa)
+        levels = QVBoxLayout()
+        levels.setSpacing(2)
+        levels.addWidget(self.by_kecamatan)
+        levels.addWidget(self.by_desa)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Nama perangkat daerah:"), self.office)
+        form.addRow(self.tr("&Jenis pelayanan:"), self.services)
+        form.addRow("", self.services_count)
+        form.addRow(self.tr("Baris laporan:"), levels)
+
+        self.office.currentTextChanged.connect(self._on_office_text)
+        self.services.checkedChanged.connect(self._on_services)
+        self._on_services()
+
+    def initializePage(self) -> None:
+        code = self._region_page.picker.district_code
+        kecamatan, desa = self._region_page.picker.counts(code) if code else (0, 0)
+        self.by_kecamatan.setText(self.tr("Per kecamatan ({count} kecamatan)").format(count=format_int(kecamatan)))
+        self.by_desa.setText(self.tr("Per desa/kelurahan ({count} desa/kelurahan)").format(count=format_int(desa)))
+
+    @property
+    def office_name(self) -> str:
+        """The office name as typed, spaces tidied."""
+        return " ".join(self.office.currentText().split())
+
+    @property
+    def area_level_code(self) -> str:
+        """ "kecamatan" or "desa", as the installation stores it."""
+        return "desa" if self.by_desa.isChecked() else "kecamatan"
+
+    def isComplete(self) -> bool:
+        return bool(self.office_name) and bool(self.services.checked_codes())
+
+    def _on_office_text(self, text: str) -> None:
+        # Tick a typical office's services once, when the name first matches it; later ticks are the user's.
+        matched = _match_office(self._catalog.typical_offices, text)
+        if matched is not None and matched is not self._matched:
+            self.services.set_checked(s.code for s in self._catalog.services_for(matched.service_prefixes))
+        self._matched = matched
+        self.completeChanged.emit()
+
+    def _on_services(self) -> None:
+        count = len(self.services.checked_codes())
+        self.services_count.setText(
+            self.tr("{count} dari {total} jenis pelayanan dipilih.").format(count=count, total=self.services.total())
+        )
+        self.completeChanged.emit()
+
+
+class OperatorPage(QWizardPage):
+    """Operator: the name (required) and the NIP (optional, 18 digits)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Operator"))
+        self.setSubTitle(self.tr("Nama dan NIP operator dicatat pada setiap perubahan data (log audit)."))
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        self.nip = QLineEdit()
+        self.nip.setMaxLength(30)
+        self.nip.setPlaceholderText(self.tr("18 angka, boleh dikosongkan"))
+        self.nip_problem = QLabel()
+        self.nip_problem.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Nama operator:"), self.name)
+        form.addRow(self.tr("N&IP:"), self.nip)
+        form.addRow("", self.nip_problem)
+        self.name.textChanged.connect(self.completeChanged)
+        self.nip.textChanged.connect(self._check_nip)
+        self.nip.editingFinished.connect(lambda: self._check_nip(self.nip.text(), finished=True))
+        self._check_nip("")
+
+    def isComplete(self) -> bool:
+        return bool(self.name.text().strip()) and self.nip_error() is None
+
+    def nip_error(self) -> str | None:
+        """Why the NIP cannot be used (translated), or None when it is empty or valid."""
+        try:
+            validate_nip(self.nip.text())
+        except UserError as exc:
+            return exc.message.format(translate=QCoreApplication.translate)
+        return None
+
+    def _check_nip(self, text: str, finished: bool = False) -> None:
+        digits = text.replace(" ", "")
+        problem = self.nip_error()
+        if problem is None:
+            self._show_nip(self.tr("Contoh: 19850101 201001 1 001") if not digits else "", error=False)
+        elif digits.isdigit() and len(digits) < NIP_DIGITS and not finished:
+            # Still typing: count the digits rather than scold.
+            self._show_nip(
+                self.tr("{count} dari {total} angka.").format(count=len(digits), total=NIP_DIGITS), error=False
+            )
+        else:
+            self._show_nip(problem, error=True)
+        self.completeChanged.emit()
+
+    def _show_nip(self, text: str, *, error: bool) -> None:
+        self.nip_problem.setStyleSheet(ERROR_STYLE if error else "")
+        self.nip_problem.setForegroundRole(
+            QPalette.ColorRole.WindowText if error else QPalette.ColorRole.PlaceholderText
+        )
+        self.nip_problem.setText(text)
+
+
+class SummaryPage(QWizardPage):
+    """Ringkasan: what Selesai will set up; a refusal from the store is shown here."""
+
+    def __init__(self, wizard: SetupWizard):
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Ringkasan"))
+        self.setSubTitle(self.tr("Periksa kembali, lalu tekan Selesai untuk menyiapkan aplikasi."))
+        self.setFinalPage(True)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.text)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+
+    def initializePage(self) -> None:
+        self.error.hide()
+        self.text.setText(self._wizard.summary_html())
+
+    def validatePage(self) -> bool:
+        try:
+            self._wizard.set_up()
+        except UserError as exc:
+            self.error.setText(exc.message.format(translate=QCoreApplication.translate))
+            self.error.show()
+            return False
+        return True
+
+
+class SetupWizard(QWizard):
+    """The first-run set-up wizard; Selesai initialises the store's installation."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.catalog = load_catalog()
+        self.regions = shipped_regions()
+        self.setWindowTitle(self.tr("Penyiapan SPM Luring"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        # Qt ships no Indonesian translation of its own wizard buttons.
+        for button, text in (
+            (QWizard.WizardButton.BackButton, self.tr("Kembali")),
+            (QWizard.WizardButton.NextButton, self.tr("Lanjut")),
+            (QWizard.WizardButton.FinishButton, self.tr("Selesai")),
+            (QWizard.WizardButton.CancelButton, self.tr("Batal")),
+        ):
+            self.setButtonText(button, text)
+        self.region_page = RegionPage(self.regions)
+        self.office_page = OfficePage(self.catalog, self.region_page)
+        self.operator_page = OperatorPage()
+        self.summary_page = SummaryPage(self)
+        for page in (self.region_page, self.office_page, self.operator_page, self.summary_page):
+            self.addPage(page)
+        self.resize(760, 640)
+
+    def set_up(self) -> None:
+        """Initialises the installation from the pages; raises UserError when the store refuses."""
+        self.store.installation_repo.initialize(
+            catalog=self.catalog,
+            regions=self.regions,
+            district_code=self.region_page.picker.district_code or "",
+            office_name=self.office_page.office_name,
+            operator_name=self.operator_page.name.text(),
+            operator_nip=self.operator_page.nip.text(),
+            services=self.office_page.services.checked_codes(),
+            area_level=self.office_page.area_level_code,
+        )
+        self.store.forget_installation()
+
+    def summary_html(self) -> str:
+        """The chosen set-up, as rich text for the summary page."""
+        code = self.region_page.picker.district_code or ""
+        district = self.regions.get(code)
+        province = self.regions.get(district.parent_code or "") if district else None
+        kecamatan, desa = self.region_page.picker.counts(code) if district else (0, 0)
+        if self.office_page.area_level_code == "desa":
+            rows = self.tr("per desa/kelurahan ({count} desa/kelurahan)").format(count=format_int(desa))
+        else:
+            rows = self.tr("per kecamatan ({count} kecamatan)").format(count=format_int(kecamatan))
+        chosen = set(self.office_page.services.checked_codes())
+        groups = []
+        for field in self.catalog.fields:
+            names = [f"{s.code} {html.escape(s.name)}" for s in field.services if s.code in chosen]
+            if names:
+                groups.append(f"<b>{html.escape(field.name)}</b><br>" + "<br>".join(names))
+        nip = self.operator_page.nip.text().replace(" ", "")
+        if len(nip) == NIP_DIGITS:  # as printed on forms: birth date, appointment, sex, serial
+            nip = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+        facts = [
+            (self.tr("Provinsi"), province.name if province else ""),
+            (self.tr("Kabupaten/kota"), f"{district.name} ({code})" if district else ""),
+            (self.tr("Perangkat daerah"), self.office_page.office_name),
+            (self.tr("Baris laporan"), rows),
+            (self.tr("Operator"), self.operator_page.name.text().strip()),
+            (self.tr("NIP"), nip or self.tr("(tidak diisi)")),
+            (self.tr("Jenis pelayanan"), self.tr("{count} jenis").format(count=len(chosen))),
+        ]
+        table = "".join(
+            f"<tr><td style='padding-right:12px'>{html.escape(label)}</td><td><b>{html.escape(value)}</b></td></tr>"
+            for label, value in facts
+        )
+        return f"<table>{table}</table><p>{'</p><p>'.join(groups)}</p>"
+
+    def reject(self) -> None:
+        # Past the first page there is typed work to lose: ask first.
+        if self.currentId() > 0 and not confirm_cancel(self):
+            return
+        super().reject()
+
+
+def run_setup(store: Store, parent: QWidget | None = None) -> bool:
+    """Shows the set-up wizard modally; True when the install is now set up."""
+    wizard = SetupWizard(store, parent)
+    try:
+        accepted = wizard.exec() == QDialog.DialogCode.Accepted
+    finally:
+        wizard.deleteLater()
+    return accepted and store.installation is not None
