@@ -42,7 +42,7 @@ translations: $(QM)
 
 # Re-reads the sources for user-facing strings; translate the new ones in Qt Linguist, then commit the .ts.
 update-translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files 'desktop/*.py') -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language id -target-language en $$(find desktop -name '*.py' | sort) -ts resources/i18n/spm_luring_en.ts
 
 bench: $(VENV)/.installed-dev $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench

@@ -14,7 +14,6 @@ MAX_COUNT = 999_999_999
 MAX_MONEY = 999_999_999_999_999
 MAX_TEXT = 4000
 
-CTX = "Validation"
 
 # Column names as the messages show them.
 COLUMN_LABELS: dict[str, Text] = {
@@ -84,7 +83,9 @@ def parse_figure(column: str, text: str | int | None) -> int | None:
 
 def _not_a_number(column: str, text) -> Exception:
     return user_error(
-        QT_TRANSLATE_NOOP(CTX, "{column}: '{text}' bukan bilangan bulat. Isi angka tanpa koma, misalnya 1.250."),
+        QT_TRANSLATE_NOOP(
+            "Validation", "{column}: '{text}' bukan bilangan bulat. Isi angka tanpa koma, misalnya 1.250."
+        ),
         column=COLUMN_LABELS[column],
         text=text,
     )
@@ -98,14 +99,14 @@ def check_figure(column: str, value: int | None) -> None:
         raise KeyError(column)
     if value < 0:
         raise user_error(
-            QT_TRANSLATE_NOOP(CTX, "{column} tidak boleh negatif ({value})."),
+            QT_TRANSLATE_NOOP("Validation", "{column} tidak boleh negatif ({value})."),
             column=COLUMN_LABELS[column],
             value=value,
         )
     limit = MAX_MONEY if column in MONEY else MAX_COUNT
     if value > limit:
         raise user_error(
-            QT_TRANSLATE_NOOP(CTX, "{column} terlalu besar ({value}); periksa kembali angkanya."),
+            QT_TRANSLATE_NOOP("Validation", "{column} terlalu besar ({value}); periksa kembali angkanya."),
             column=COLUMN_LABELS[column],
             value=value,
         )
@@ -117,7 +118,7 @@ def check_text(column: str, value: str) -> None:
         raise KeyError(column)
     if len(value) > MAX_TEXT:
         raise user_error(
-            QT_TRANSLATE_NOOP(CTX, "{column} terlalu panjang ({length} karakter, paling banyak {limit})."),
+            QT_TRANSLATE_NOOP("Validation", "{column} terlalu panjang ({length} karakter, paling banyak {limit})."),
             column=COLUMN_LABELS[column],
             length=len(value),
             limit=MAX_TEXT,
@@ -139,7 +140,7 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
         add(
             Severity.ERROR,
             "quality_met",
-            QT_TRANSLATE_NOOP(CTX, "Mutu terpenuhi ({met}) melebihi mutu yang dipersyaratkan ({required})."),
+            QT_TRANSLATE_NOOP("Validation", "Mutu terpenuhi ({met}) melebihi mutu yang dipersyaratkan ({required})."),
             met=row.quality_met,
             required=row.quality_required,
         )
@@ -149,7 +150,7 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
                 Severity.WARNING,
                 "served",
                 QT_TRANSLATE_NOOP(
-                    CTX, "Sasaran 0 (tidak berlaku) tetapi terlayani {served}; jelaskan di Permasalahan."
+                    "Validation", "Sasaran 0 (tidak berlaku) tetapi terlayani {served}; jelaskan di Permasalahan."
                 ),
                 served=row.served,
             )
@@ -157,7 +158,9 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
             add(
                 Severity.WARNING,
                 "served",
-                QT_TRANSLATE_NOOP(CTX, "Terlayani ({served}) melebihi sasaran ({target}); jelaskan di Permasalahan."),
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Terlayani ({served}) melebihi sasaran ({target}); jelaskan di Permasalahan."
+                ),
                 served=row.served,
                 target=row.target,
             )
@@ -166,14 +169,14 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
             Severity.WARNING,
             "target",
             QT_TRANSLATE_NOOP(
-                CTX, "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."
+                "Validation", "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."
             ),
         )
     if row.spent is not None and row.budget is not None and row.spent > row.budget:
         add(
             Severity.WARNING,
             "spent",
-            QT_TRANSLATE_NOOP(CTX, "Realisasi melebihi anggaran; jelaskan di Permasalahan."),
+            QT_TRANSLATE_NOOP("Validation", "Realisasi melebihi anggaran; jelaskan di Permasalahan."),
         )
     if previous is not None:
         for column in ("served", "spent"):
@@ -183,7 +186,7 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
                     Severity.WARNING,
                     column,
                     QT_TRANSLATE_NOOP(
-                        CTX,
+                        "Validation",
                         "{column} ({now}) lebih kecil dari triwulan sebelumnya ({before}); angka triwulan bersifat kumulatif.",
                     ),
                     column=COLUMN_LABELS[column],

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError, user_error
 
-CTX = "Storage"
-
 
 def disk_full(where: Path | str) -> UserError:
     """The disk holding `where` is full."""
     return user_error(
         QT_TRANSLATE_NOOP(
-            CTX, "Disk penuh di {where}. Kosongkan ruang disk lalu coba lagi; data yang sudah tersimpan tetap aman."
+            "Storage",
+            "Disk penuh di {where}. Kosongkan ruang disk lalu coba lagi; data yang sudah tersimpan tetap aman.",
         ),
         where=str(where),
     )
@@ -25,7 +24,8 @@ def read_only(where: Path | str) -> UserError:
     """The folder or file cannot be written."""
     return user_error(
         QT_TRANSLATE_NOOP(
-            CTX, "Folder data {where} tidak dapat ditulisi (hanya-baca atau tanpa izin). Perubahan tidak disimpan."
+            "Storage",
+            "Folder data {where} tidak dapat ditulisi (hanya-baca atau tanpa izin). Perubahan tidak disimpan.",
         ),
         where=str(where),
     )
@@ -34,7 +34,7 @@ def read_only(where: Path | str) -> UserError:
 def damaged(where: Path | str) -> UserError:
     """The database file is damaged."""
     return user_error(
-        QT_TRANSLATE_NOOP(CTX, "Berkas basis data {where} rusak. Pulihkan dari cadangan (menu Cadangan)."),
+        QT_TRANSLATE_NOOP("Storage", "Berkas basis data {where} rusak. Pulihkan dari cadangan (menu Cadangan)."),
         where=str(where),
     )
 
@@ -48,13 +48,15 @@ def translate_os_error(exc: OSError, where: Path | str) -> UserError:
     if exc.errno in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT):
         return user_error(
             QT_TRANSLATE_NOOP(
-                CTX, "Media penyimpanan {where} tidak dapat diakses ({reason}). Periksa apakah masih terpasang."
+                "Storage", "Media penyimpanan {where} tidak dapat diakses ({reason}). Periksa apakah masih terpasang."
             ),
             where=str(where),
             reason=exc.strerror or str(exc),
         )
     return user_error(
-        QT_TRANSLATE_NOOP(CTX, "Gagal menulis ke {where}: {reason}"), where=str(where), reason=exc.strerror or str(exc)
+        QT_TRANSLATE_NOOP("Storage", "Gagal menulis ke {where}: {reason}"),
+        where=str(where),
+        reason=exc.strerror or str(exc),
     )
 
 
@@ -68,14 +70,15 @@ def translate_sqlite_error(exc: sqlite3.Error, where: Path | str) -> UserError |
     if "database is locked" in text or "database is busy" in text:
         return user_error(
             QT_TRANSLATE_NOOP(
-                CTX, "Basis data sedang dipakai proses lain. Tutup aplikasi SPM Luring yang lain lalu coba lagi."
+                "Storage", "Basis data sedang dipakai proses lain. Tutup aplikasi SPM Luring yang lain lalu coba lagi."
             )
         )
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
         return damaged(where)
     if "disk i/o error" in text:
         return user_error(
-            QT_TRANSLATE_NOOP(CTX, "Kesalahan baca/tulis disk di {where}. Perubahan tidak disimpan."), where=str(where)
+            QT_TRANSLATE_NOOP("Storage", "Kesalahan baca/tulis disk di {where}. Perubahan tidak disimpan."),
+            where=str(where),
         )
     return None
 

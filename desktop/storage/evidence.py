@@ -23,7 +23,6 @@ from desktop.storage.errors import translate_os_error
 from desktop.storage.reports import ReportKey, ReportRepository, require_editable
 from desktop.storage.settings import Settings
 
-CTX = "Evidence"
 CHUNK = 1024 * 1024
 ALL_AREAS = object()  # list() filter: every row's evidence and the report's own
 
@@ -105,10 +104,12 @@ class EvidenceStore:
         try:
             size = source.stat().st_size
             if not source.is_file():
-                raise user_error(QT_TRANSLATE_NOOP(CTX, "'{name}' bukan berkas."), name=source.name)
+                raise user_error(QT_TRANSLATE_NOOP("Evidence", "'{name}' bukan berkas."), name=source.name)
             found = file_types.sniff(source)
         except FileNotFoundError as exc:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Berkas '{name}' tidak ditemukan."), name=str(source)) from exc
+            raise user_error(
+                QT_TRANSLATE_NOOP("Evidence", "Berkas '{name}' tidak ditemukan."), name=str(source)
+            ) from exc
         except OSError as exc:
             raise translate_os_error(exc, source) from exc
         if limit is None:
@@ -116,7 +117,7 @@ class EvidenceStore:
         if size > limit:
             raise user_error(
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Evidence",
                     "Berkas '{name}' berukuran {size} MB, melebihi batas {limit} MB. Perkecil berkasnya (misalnya pindai ulang dengan resolusi lebih rendah).",
                 ),
                 name=source.name,
@@ -124,16 +125,16 @@ class EvidenceStore:
                 limit=_megabytes(limit),
             )
         if size == 0:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Berkas '{name}' kosong."), name=source.name)
+            raise user_error(QT_TRANSLATE_NOOP("Evidence", "Berkas '{name}' kosong."), name=source.name)
         if found is None:
             suffix = source.suffix.lower().lstrip(".")
             raise user_error(
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Evidence",
                     "Isi berkas '{name}' tidak dikenali sebagai {claimed}. Data dukung yang diterima: PDF, JPEG, PNG, XLSX, DOCX, ODT, ODS.",
                 ),
                 name=source.name,
-                claimed=suffix.upper() if suffix else QT_TRANSLATE_NOOP(CTX, "jenis yang diterima"),
+                claimed=suffix.upper() if suffix else QT_TRANSLATE_NOOP("Evidence", "jenis yang diterima"),
             )
         return _Checked(source, found, size)
 
@@ -170,7 +171,7 @@ class EvidenceStore:
                 and self.database.scalar("SELECT 1 FROM areas WHERE code = ?", (area_code,)) is None
             ):
                 raise user_error(
-                    QT_TRANSLATE_NOOP(CTX, "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code
+                    QT_TRANSLATE_NOOP("Evidence", "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code
                 )
             actor = self.actor()
             ids = []
@@ -240,7 +241,7 @@ class EvidenceStore:
                 # The source changed or was cut off (a pulled USB stick) after it was checked.
                 raise user_error(
                     QT_TRANSLATE_NOOP(
-                        CTX, "Berkas '{name}' berubah atau terputus saat disalin; tidak dilampirkan. Coba lagi."
+                        "Evidence", "Berkas '{name}' berubah atau terputus saat disalin; tidak dilampirkan. Coba lagi."
                     ),
                     name=item.source.name,
                 )

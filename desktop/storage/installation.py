@@ -14,7 +14,6 @@ from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
 from desktop.storage.settings import Settings
 
-CTX = "Setup"
 AREA_LEVELS = ("kecamatan", "desa")
 
 
@@ -50,7 +49,7 @@ def validate_nip(nip: str) -> str:
     """A NIP (civil-servant number) is 18 digits; spaces are allowed as typed on forms."""
     digits = nip.replace(" ", "")
     if digits and not re.fullmatch(r"[0-9]{18}", digits):  # ASCII only: isdigit() also takes "١"
-        raise user_error(QT_TRANSLATE_NOOP(CTX, "NIP harus 18 angka (tertulis: '{nip}')."), nip=nip)
+        raise user_error(QT_TRANSLATE_NOOP("Setup", "NIP harus 18 angka (tertulis: '{nip}')."), nip=nip)
     return digits
 
 
@@ -75,26 +74,29 @@ class InstallationRepository:
         """Sets the install up once; refuses a second set-up and anything it cannot check."""
         if self.load() is not None:
             raise user_error(
-                QT_TRANSLATE_NOOP(CTX, "Aplikasi ini sudah disiapkan untuk {office}."), office=self.load().office.name
+                QT_TRANSLATE_NOOP("Setup", "Aplikasi ini sudah disiapkan untuk {office}."),
+                office=self.load().office.name,
             )
         district = regions.get(district_code)
         if district is None or district.level is not RegionLevel.REGENCY:
             raise user_error(
-                QT_TRANSLATE_NOOP(CTX, "Kode '{code}' bukan kode kabupaten/kota yang dikenal (contoh: 64.11)."),
+                QT_TRANSLATE_NOOP("Setup", "Kode '{code}' bukan kode kabupaten/kota yang dikenal (contoh: 64.11)."),
                 code=district_code,
             )
         office_name, operator_name = office_name.strip(), operator_name.strip()
         if not office_name:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Nama perangkat daerah (OPD) wajib diisi."))
+            raise user_error(QT_TRANSLATE_NOOP("Setup", "Nama perangkat daerah (OPD) wajib diisi."))
         if not operator_name:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Nama operator wajib diisi."))
+            raise user_error(QT_TRANSLATE_NOOP("Setup", "Nama operator wajib diisi."))
         nip = validate_nip(operator_nip)
         if area_level not in AREA_LEVELS:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Tingkat wilayah harus kecamatan atau desa."))
+            raise user_error(QT_TRANSLATE_NOOP("Setup", "Tingkat wilayah harus kecamatan atau desa."))
         chosen = services if services else [s.code for s in catalog.services]
         unknown = [c for c in chosen if not catalog.has_service(c)]
         if unknown:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Kode layanan tidak dikenal: {codes}."), codes=", ".join(unknown))
+            raise user_error(
+                QT_TRANSLATE_NOOP("Setup", "Kode layanan tidak dikenal: {codes}."), codes=", ".join(unknown)
+            )
         province = regions.get(district.parent_code or "")
         office = Office(str(uuid.uuid4()), office_name, district.code, area_level, tuple(dict.fromkeys(chosen)))
         actor = f"{operator_name} (NIP {nip})" if nip else operator_name

@@ -14,7 +14,6 @@ from desktop.domain.validation import COLUMN_LABELS, Finding, errors, row_findin
 from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
 
-CTX = "Reports"
 COLUMNS = FIGURES + TEXTS
 
 
@@ -156,7 +155,7 @@ class ReportRepository:
                     after[edit.area_code] = set_column(after[edit.area_code], edit.column, edit.value)
                 except UserError as exc:
                     raise user_error(
-                        QT_TRANSLATE_NOOP(CTX, "{area}: {reason}"), area=names[edit.area_code], reason=exc.message
+                        QT_TRANSLATE_NOOP("Reports", "{area}: {reason}"), area=names[edit.area_code], reason=exc.message
                     ) from exc
             for code, row in after.items():
                 if refused := errors(row_findings(row)):
@@ -211,7 +210,9 @@ class ReportRepository:
     def _area_name(conn: sqlite3.Connection, area_code: str) -> str:
         found = conn.execute("SELECT name FROM areas WHERE code = ?", (area_code,)).fetchone()
         if found is None:
-            raise user_error(QT_TRANSLATE_NOOP(CTX, "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code)
+            raise user_error(
+                QT_TRANSLATE_NOOP("Reports", "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code
+            )
         return found[0]
 
     @staticmethod
@@ -231,14 +232,14 @@ def require_editable(status: str) -> None:
     """Refuses any change to a report that is submitted or approved (frozen)."""
     if not ReportStatus(status).editable:
         raise user_error(
-            QT_TRANSLATE_NOOP(CTX, "Laporan ini berstatus {status} dan tidak dapat diubah."),
+            QT_TRANSLATE_NOOP("Reports", "Laporan ini berstatus {status} dan tidak dapat diubah."),
             status=STATUS_LABELS[ReportStatus(status)],
         )
 
 
 def _row_error(area_name: str, finding: Finding) -> UserError:
     return user_error(
-        QT_TRANSLATE_NOOP(CTX, "{area}, kolom {column}: {reason}"),
+        QT_TRANSLATE_NOOP("Reports", "{area}, kolom {column}: {reason}"),
         area=area_name,
         column=COLUMN_LABELS[finding.column],
         reason=finding.message,

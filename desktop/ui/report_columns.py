@@ -13,7 +13,6 @@ from desktop.domain.validation import COLUMN_LABELS
 
 AREA, INPUT, COMPUTED = "area", "input", "computed"
 # Column texts are looked up under the model's context, where the grid shows them.
-CTX = "ReportTableModel"
 
 
 @dataclass(frozen=True)
@@ -31,47 +30,56 @@ def _spec(name: str, hint: Text | None = None) -> ColumnSpec:
 
 
 COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("area", AREA, QT_TRANSLATE_NOOP(CTX, "Wilayah")),
-    _spec("target", QT_TRANSLATE_NOOP(CTX, "Jumlah penerima yang harus dilayani dalam satu tahun")),
-    _spec("served", QT_TRANSLATE_NOOP(CTX, "Jumlah penerima yang sudah dilayani sejak awal tahun (kumulatif)")),
+    ColumnSpec("area", AREA, QT_TRANSLATE_NOOP("ReportTableModel", "Wilayah")),
+    _spec("target", QT_TRANSLATE_NOOP("ReportTableModel", "Jumlah penerima yang harus dilayani dalam satu tahun")),
+    _spec(
+        "served",
+        QT_TRANSLATE_NOOP("ReportTableModel", "Jumlah penerima yang sudah dilayani sejak awal tahun (kumulatif)"),
+    ),
     ColumnSpec(
         "not_served",
         COMPUTED,
-        QT_TRANSLATE_NOOP(CTX, "Belum terlayani"),
-        QT_TRANSLATE_NOOP(CTX, "Dihitung otomatis: Sasaran − Terlayani"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Belum terlayani"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Dihitung otomatis: Sasaran − Terlayani"),
     ),
     ColumnSpec(
         "achievement",
         COMPUTED,
-        QT_TRANSLATE_NOOP(CTX, "Capaian (%)"),
-        QT_TRANSLATE_NOOP(CTX, "Dihitung otomatis: Terlayani ÷ Sasaran"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Capaian (%)"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Dihitung otomatis: Terlayani ÷ Sasaran"),
     ),
     _spec(
         "quality_required",
-        QT_TRANSLATE_NOOP(CTX, "Jumlah butir mutu (barang/jasa, SDM, petunjuk teknis) yang dipersyaratkan"),
+        QT_TRANSLATE_NOOP(
+            "ReportTableModel", "Jumlah butir mutu (barang/jasa, SDM, petunjuk teknis) yang dipersyaratkan"
+        ),
     ),
-    _spec("quality_met", QT_TRANSLATE_NOOP(CTX, "Jumlah butir mutu yang sudah terpenuhi")),
+    _spec("quality_met", QT_TRANSLATE_NOOP("ReportTableModel", "Jumlah butir mutu yang sudah terpenuhi")),
     ColumnSpec(
         "quality_pct",
         COMPUTED,
-        QT_TRANSLATE_NOOP(CTX, "Capaian mutu (%)"),
-        QT_TRANSLATE_NOOP(CTX, "Dihitung otomatis: Mutu terpenuhi ÷ Mutu dipersyaratkan"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Capaian mutu (%)"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Dihitung otomatis: Mutu terpenuhi ÷ Mutu dipersyaratkan"),
     ),
-    _spec("budget", QT_TRANSLATE_NOOP(CTX, "Alokasi anggaran untuk layanan ini (rupiah)")),
-    _spec("spent", QT_TRANSLATE_NOOP(CTX, "Anggaran yang sudah direalisasikan sejak awal tahun (rupiah)")),
+    _spec("budget", QT_TRANSLATE_NOOP("ReportTableModel", "Alokasi anggaran untuk layanan ini (rupiah)")),
+    _spec(
+        "spent", QT_TRANSLATE_NOOP("ReportTableModel", "Anggaran yang sudah direalisasikan sejak awal tahun (rupiah)")
+    ),
     ColumnSpec(
         "budget_pct",
         COMPUTED,
-        QT_TRANSLATE_NOOP(CTX, "Realisasi (%)"),
-        QT_TRANSLATE_NOOP(CTX, "Dihitung otomatis: Realisasi ÷ Anggaran (dilaporkan, tidak masuk nilai)"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Realisasi (%)"),
+        QT_TRANSLATE_NOOP(
+            "ReportTableModel", "Dihitung otomatis: Realisasi ÷ Anggaran (dilaporkan, tidak masuk nilai)"
+        ),
     ),
-    _spec("problems", QT_TRANSLATE_NOOP(CTX, "Permasalahan yang dihadapi")),
-    _spec("follow_up", QT_TRANSLATE_NOOP(CTX, "Tindak lanjut atau solusi yang direncanakan")),
+    _spec("problems", QT_TRANSLATE_NOOP("ReportTableModel", "Permasalahan yang dihadapi")),
+    _spec("follow_up", QT_TRANSLATE_NOOP("ReportTableModel", "Tindak lanjut atau solusi yang direncanakan")),
     ColumnSpec(
         "evidence",
         COMPUTED,
-        QT_TRANSLATE_NOOP(CTX, "Data dukung"),
-        QT_TRANSLATE_NOOP(CTX, "Jumlah berkas data dukung wilayah ini (lihat panel Data dukung)"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Data dukung"),
+        QT_TRANSLATE_NOOP("ReportTableModel", "Jumlah berkas data dukung wilayah ini (lihat panel Data dukung)"),
     ),
 )
 COLUMN_INDEX = {spec.name: i for i, spec in enumerate(COLUMNS)}

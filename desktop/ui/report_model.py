@@ -23,7 +23,6 @@ from desktop.storage.store import Store
 from desktop.ui.i18n import tr_message, tr_user_error
 from desktop.ui.report_columns import AREA, COLUMN_INDEX, COLUMNS, COMPUTED, INPUT, ColumnSpec, computed_text, tr_text
 
-CTX = "ReportTableModel"
 Role = Qt.ItemDataRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
