@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint translations update-translations bench clean
+.PHONY: run test lint translations update-translations bench screenshots clean
 
 run: $(VENV)/.installed $(QM)
 	build/system-packages.sh run
@@ -46,6 +46,11 @@ update-translations: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The README's pictures, taken of the real window on a virtual X display.
+screenshots: $(VENV)/.installed-dev $(QM)
+	build/system-packages.sh test
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python build/screenshots.py
 
 clean:
 	rm -rf $(VENV) $(QM) dist build/work .pytest_cache .hypothesis

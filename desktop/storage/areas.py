@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.domain.regions import Region, RegionIndex, RegionLevel
+from desktop.domain.region_codes import Region, RegionLevel
 from desktop.storage.database import Database
 
 
@@ -25,12 +26,9 @@ class AreaRepository:
     def __init__(self, database: Database):
         self.database = database
 
-    def replace(self, conn: sqlite3.Connection, district: Region, regions: RegionIndex | list[Region]) -> int:
-        """Stores the district and every kecamatan and desa under it; returns how many areas."""
-        if isinstance(regions, RegionIndex):
-            members = [r for kec in regions.children(district.code) for r in (kec, *regions.children(kec.code))]
-        else:
-            members = [r for r in regions if r.code.startswith(district.code + ".")]
+    def replace(self, conn: sqlite3.Connection, district: Region, regions: Iterable[Region]) -> int:
+        """Stores the district and every kecamatan and desa under it (taken from `regions`); returns how many."""
+        members = sorted((r for r in regions if r.code.startswith(district.code + ".")), key=lambda r: r.code)
         conn.execute("DELETE FROM areas")
         self.database.utils["areas"].insert_all(
             {"code": r.code, "name": r.name, "level": int(r.level), "parent_code": r.parent_code}

@@ -34,7 +34,7 @@ def read_only(where: Path | str) -> UserError:
 def damaged(where: Path | str) -> UserError:
     """The database file is damaged."""
     return user_error(
-        QT_TRANSLATE_NOOP("Storage", "Berkas basis data {where} rusak. Pulihkan dari cadangan (menu Cadangan)."),
+        QT_TRANSLATE_NOOP("Storage", "Berkas basis data {where} rusak. Pulihkan dari cadangan terakhir."),
         where=str(where),
     )
 

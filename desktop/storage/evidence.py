@@ -171,7 +171,8 @@ class EvidenceStore:
                 and self.database.scalar("SELECT 1 FROM areas WHERE code = ?", (area_code,)) is None
             ):
                 raise user_error(
-                    QT_TRANSLATE_NOOP("Evidence", "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code
+                    QT_TRANSLATE_NOOP("Evidence", "Wilayah {code} bukan bagian dari kabupaten/kota ini."),
+                    code=area_code,
                 )
             actor = self.actor()
             ids = []

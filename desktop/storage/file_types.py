@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +44,8 @@ def sniff(path: Path) -> FileType | None:
 
 
 def _sniff_zip(path: Path) -> FileType | None:
+    import zipfile  # only when a file is checked: zipfile costs start-up time the window need not pay
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

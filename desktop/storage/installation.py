@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
-from desktop.domain.regions import RegionIndex, RegionLevel
+from desktop.domain.region_codes import RegionLevel
 from desktop.storage.areas import AreaRepository
 from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
 from desktop.storage.settings import Settings
 
 AREA_LEVELS = ("kecamatan", "desa")
+
+if TYPE_CHECKING:
+    from desktop.domain.regions import RegionIndex
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ class InstallationRepository:
                 "INSERT INTO office_services (office_id, service_code) VALUES (?, ?)",
                 [(office.id, code) for code in office.services],
             )
-            count = self.areas.replace(conn, district, regions)
+            count = self.areas.replace(conn, district, regions.descendants(district.code))
             for key, value in (
                 ("district_code", district.code),
                 ("district_name", district.name),

@@ -50,12 +50,19 @@ class InstanceLock:
         if not _try_lock(fd):
             holder = _read_pid(fd)
             os.close(fd)
+            if holder:
+                raise user_error(
+                    QT_TRANSLATE_NOOP(
+                        "InstanceLock",
+                        "SPM Luring sudah terbuka untuk folder data ini (proses {pid}). Gunakan jendela yang sudah terbuka; dua salinan tidak boleh menulis data yang sama.",
+                    ),
+                    pid=holder,
+                )
             raise user_error(
                 QT_TRANSLATE_NOOP(
                     "InstanceLock",
-                    "SPM Luring sudah terbuka untuk folder data ini{holder}. Gunakan jendela yang sudah terbuka; dua salinan tidak boleh menulis data yang sama.",
-                ),
-                holder=f" (proses {holder})" if holder else "",
+                    "SPM Luring sudah terbuka untuk folder data ini. Gunakan jendela yang sudah terbuka; dua salinan tidak boleh menulis data yang sama.",
+                )
             )
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())

@@ -211,7 +211,7 @@ class ReportRepository:
         found = conn.execute("SELECT name FROM areas WHERE code = ?", (area_code,)).fetchone()
         if found is None:
             raise user_error(
-                QT_TRANSLATE_NOOP("Reports", "Wilayah {code} bukan bagian dari kabupaten ini."), code=area_code
+                QT_TRANSLATE_NOOP("Reports", "Wilayah {code} bukan bagian dari kabupaten/kota ini."), code=area_code
             )
         return found[0]
 

@@ -6,10 +6,11 @@ own modules are imported only once the data folder is open.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.messages import UserError
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 APP_NAME = "SPM Luring"
 EXIT_OK, EXIT_USER_ERROR = 0, 1
+# Set to 1, the window quits as soon as it is shown and the event loop is idle: for the start-up
+# benchmark and for checking an installed copy without anyone at the keyboard.
+QUIT_WHEN_READY = "SPM_LURING_QUIT_WHEN_READY"
 
 
 def application() -> QApplication:
@@ -70,6 +74,8 @@ def run_app(data_dir: str | None) -> int:
             store.forget_installation()
         window = create_main_window(store)
         window.show()
+        if os.environ.get(QUIT_WHEN_READY) == "1":
+            QTimer.singleShot(0, app.quit)
         return app.exec()
     except UserError as exc:
         show_error(None, tr_user_error(exc))

@@ -92,8 +92,8 @@ class EvidencePanel(QWidget):
 
         self.model = EvidenceModel(self)
         self.table = self._build_table()
-        self.add_button = QPushButton(self.tr("&Tambah…"))
-        self.open_button = QPushButton(self.tr("&Buka"))
+        self.add_button = QPushButton(self.tr("T&ambah…"))
+        self.open_button = QPushButton(self.tr("B&uka"))
         self.remove_button = QPushButton(self.tr("&Lepas"))
         self.add_button.setToolTip(self.tr("Lampirkan berkas PDF, JPEG, PNG, XLSX, DOCX, ODT atau ODS"))
         self.open_button.setToolTip(self.tr("Buka salinan hanya-baca dengan aplikasi penampil di komputer ini"))

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         entry_layout.addWidget(self.message_bar)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(entry, self.tr("&Isian"))
-        self.tabs.addTab(self.summary, self.tr("&Ringkasan"))
+        self.tabs.addTab(self.summary, self.tr("Ri&ngkasan"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("MainSplitter")
@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
         placeholder.setMargin(8)
         self.evidence_dock.setWidget(placeholder)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.evidence_dock)
-        self.resizeDocks([self.evidence_dock], [250], Qt.Orientation.Horizontal)
+        # Wide enough for a file name, its type, size and date at 1366 px.
+        self.resizeDocks([self.evidence_dock], [330], Qt.Orientation.Horizontal)
 
         toolbar = QToolBar(self.tr("Periode"), self)
         toolbar.setObjectName("PeriodToolBar")

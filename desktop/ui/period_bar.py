@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from desktop.domain.periods import FIRST_YEAR, ROMAN, Period
 
-MONTH_SPANS = ("Jan–Mar", "Apr–Jun", "Jul–Sep", "Okt–Des")
+MONTH_SPANS = (
+    QT_TRANSLATE_NOOP("PeriodBar", "Jan–Mar"),
+    QT_TRANSLATE_NOOP("PeriodBar", "Apr–Jun"),
+    QT_TRANSLATE_NOOP("PeriodBar", "Jul–Sep"),
+    QT_TRANSLATE_NOOP("PeriodBar", "Okt–Des"),
+)
 
 
 class PeriodBar(QWidget):
@@ -29,11 +34,11 @@ class PeriodBar(QWidget):
         self.year.setAccessibleName(self.tr("Tahun"))
         self.quarter = QComboBox(self)
         for number, roman in enumerate(ROMAN, start=1):
-            text = self.tr("Triwulan {roman} ({months})").format(roman=roman, months=MONTH_SPANS[number - 1])
+            text = self.tr("Triwulan {roman} ({months})").format(roman=roman, months=self.tr(MONTH_SPANS[number - 1]))
             self.quarter.addItem(text, number)
         self.quarter.setCurrentIndex(period.quarter - 1)
         self.quarter.setAccessibleName(self.tr("Triwulan"))
-        year_label = QLabel(self.tr("&Tahun"), self)
+        year_label = QLabel(self.tr("Ta&hun"), self)
         year_label.setBuddy(self.year)
         quarter_label = QLabel(self.tr("T&riwulan"), self)
         quarter_label.setBuddy(self.quarter)

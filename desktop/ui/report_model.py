@@ -212,7 +212,7 @@ class ReportTableModel(QAbstractTableModel):
             return False
         area = self._areas[index.row()]
         return self._write(
-            [CellEdit(area.code, COLUMNS[index.column()].name, value)], QModelIndex(index), self.tr("Isi sel")
+            [CellEdit(area.code, COLUMNS[index.column()].name, value)], QModelIndex(index), self.tr("isi sel")
         )
 
     # --- batch edits -----------------------------------------------------------------------
@@ -230,7 +230,7 @@ class ReportTableModel(QAbstractTableModel):
             for r, values in enumerate(rows_of_values)
             for c, value in enumerate(values)
         ]
-        return self._write(edits, top_left, self.tr("Tempel"))
+        return self._write(edits, top_left, self.tr("tempel"))
 
     def clear_cells(self, indexes: list[QModelIndex]) -> bool:
         """Empties the given input cells in one transaction (read-only cells are left alone)."""
@@ -238,7 +238,7 @@ class ReportTableModel(QAbstractTableModel):
         if not cells:
             return False
         edits = [CellEdit(self._areas[i.row()].code, COLUMNS[i.column()].name, None) for i in cells]
-        return self._write(edits, cells[0], self.tr("Hapus isi"))
+        return self._write(edits, cells[0], self.tr("hapus isi"))
 
     def apply_values(self, values: list[tuple[str, str, object]]) -> bool:
         """Stores (area, column, value) triples as one edit that the undo stack does not record."""
@@ -351,9 +351,15 @@ class ReportTableModel(QAbstractTableModel):
             return "\n".join(reasons)
         if spec.kind == AREA:
             if area.level <= 2:
-                return self.tr(
-                    "{name} ({code}): angka yang tidak dirinci per {level}, misalnya layanan di rumah sakit daerah."
-                ).format(name=area.name, code=area.code, level=self.store.require_installation().office.area_level)
+                if self.store.require_installation().office.area_level == "desa":
+                    text = self.tr(
+                        "{name} ({code}): angka yang tidak dirinci per desa/kelurahan, misalnya layanan di rumah sakit daerah."
+                    )
+                else:
+                    text = self.tr(
+                        "{name} ({code}): angka yang tidak dirinci per kecamatan, misalnya layanan di rumah sakit daerah."
+                    )
+                return text.format(name=area.name, code=area.code)
             return self.tr("Kode wilayah: {code}").format(code=area.code)
         if spec.name in TEXTS:
             return self.figures(area.code).value(spec.name) or None

@@ -115,7 +115,7 @@ class ServiceTree(QTreeWidget):
                 self._show(group, field_score.score, self.tr("Rata-rata nilai bidang"))
             for service in field_score.services:
                 if item := self._items.get(service.service_code):
-                    self._show(item, service.score, self.tr("Nilai layanan"))
+                    self._show(item, service.score, self.tr("Nilai jenis pelayanan"))
 
     def _show(self, item: QTreeWidgetItem, score: float | None, what: str) -> None:
         rules = self.catalog.scoring

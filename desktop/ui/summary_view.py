@@ -55,8 +55,8 @@ class SummaryView(QWidget):
         weights = rules.recipients_weight + rules.quality_weight
         caption = QLabel(
             self.tr(
-                "Indeks pencapaian SPM: rata-rata nilai jenis layanan yang sudah berisi data. "
-                "Nilai layanan = {recipients} capaian penerima + {quality} capaian mutu (paling tinggi 100)."
+                "Indeks capaian SPM: rata-rata nilai jenis pelayanan yang sudah berisi data. "
+                "Nilai jenis pelayanan = {recipients} capaian penerima + {quality} capaian mutu (paling tinggi 100)."
             ).format(
                 recipients=format_percent(100 * rules.recipients_weight / weights, 0),
                 quality=format_percent(100 * rules.quality_weight / weights, 0),
@@ -90,7 +90,7 @@ class SummaryView(QWidget):
         for column in range(1, 7):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(column, 86)
-        self.table.setAccessibleName(self.tr("Ringkasan capaian per layanan"))
+        self.table.setAccessibleName(self.tr("Ringkasan capaian per jenis pelayanan"))
 
         figure = QHBoxLayout()
         figure.addWidget(self.index_label)

@@ -108,7 +108,7 @@
         <translation>an accepted type</translation>
     </message>
     <message>
-        <source>Wilayah {code} bukan bagian dari kabupaten ini.</source>
+        <source>Wilayah {code} bukan bagian dari kabupaten/kota ini.</source>
         <translation>Area {code} is not part of this regency/city.</translation>
     </message>
     <message>
@@ -223,11 +223,11 @@ SHA-256: {sha}</translation>
         <translation>Whole report</translation>
     </message>
     <message>
-        <source>&amp;Tambah…</source>
+        <source>T&amp;ambah…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <source>&amp;Buka</source>
+        <source>B&amp;uka</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
@@ -310,8 +310,12 @@ SHA-256: {sha}</translation>
 <context>
     <name>InstanceLock</name>
     <message>
-        <source>SPM Luring sudah terbuka untuk folder data ini{holder}. Gunakan jendela yang sudah terbuka; dua salinan tidak boleh menulis data yang sama.</source>
-        <translation>SPM Luring is already open for this data folder{holder}. Use the window that is already open; two copies must not write to the same data.</translation>
+        <source>SPM Luring sudah terbuka untuk folder data ini (proses {pid}). Gunakan jendela yang sudah terbuka; dua salinan tidak boleh menulis data yang sama.</source>
+        <translation>SPM Luring is already open for this data folder (process {pid}). Use the window that is already open; two copies must not write to the same data.</translation>
+    </message>
+    <message>
+        <source>SPM Luring sudah terbuka untuk folder data ini. Gunakan jendela yang sudah terbuka; dua salinan tidak boleh menulis data yang sama.</source>
+        <translation>SPM Luring is already open for this data folder. Use the window that is already open; two copies must not write to the same data.</translation>
     </message>
 </context>
 <context>
@@ -352,7 +356,7 @@ SHA-256: {sha}</translation>
         <translation>&amp;Data entry</translation>
     </message>
     <message>
-        <source>&amp;Ringkasan</source>
+        <source>Ri&amp;ngkasan</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
@@ -516,6 +520,22 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
 <context>
     <name>PeriodBar</name>
     <message>
+        <source>Jan–Mar</source>
+        <translation>Jan–Mar</translation>
+    </message>
+    <message>
+        <source>Apr–Jun</source>
+        <translation>Apr–Jun</translation>
+    </message>
+    <message>
+        <source>Jul–Sep</source>
+        <translation>Jul–Sep</translation>
+    </message>
+    <message>
+        <source>Okt–Des</source>
+        <translation>Oct–Dec</translation>
+    </message>
+    <message>
         <source>Tahun</source>
         <translation>Year</translation>
     </message>
@@ -528,7 +548,7 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Quarter</translation>
     </message>
     <message>
-        <source>&amp;Tahun</source>
+        <source>Ta&amp;hun</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
@@ -727,15 +747,15 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Regency level (not broken down)</translation>
     </message>
     <message>
-        <source>Isi sel</source>
+        <source>isi sel</source>
         <translation>cell entry</translation>
     </message>
     <message>
-        <source>Tempel</source>
+        <source>tempel</source>
         <translation>paste</translation>
     </message>
     <message>
-        <source>Hapus isi</source>
+        <source>hapus isi</source>
         <translation>clear contents</translation>
     </message>
     <message>
@@ -763,8 +783,12 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Total of all report rows</translation>
     </message>
     <message>
-        <source>{name} ({code}): angka yang tidak dirinci per {level}, misalnya layanan di rumah sakit daerah.</source>
-        <translation>{name} ({code}): figures not broken down by {level}, such as services at the regional hospital.</translation>
+        <source>{name} ({code}): angka yang tidak dirinci per desa/kelurahan, misalnya layanan di rumah sakit daerah.</source>
+        <translation>{name} ({code}): figures not broken down by village (desa/kelurahan), such as services at the regional hospital.</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): angka yang tidak dirinci per kecamatan, misalnya layanan di rumah sakit daerah.</source>
+        <translation>{name} ({code}): figures not broken down by district (kecamatan), such as services at the regional hospital.</translation>
     </message>
     <message>
         <source>Kode wilayah: {code}</source>
@@ -782,7 +806,7 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>{area}: {reason}</translation>
     </message>
     <message>
-        <source>Wilayah {code} bukan bagian dari kabupaten ini.</source>
+        <source>Wilayah {code} bukan bagian dari kabupaten/kota ini.</source>
         <translation>Area {code} is not part of this regency/city.</translation>
     </message>
     <message>
@@ -813,7 +837,7 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Average score of the sector</translation>
     </message>
     <message>
-        <source>Nilai layanan</source>
+        <source>Nilai jenis pelayanan</source>
         <translation>Service score</translation>
     </message>
     <message>
@@ -961,8 +985,8 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>The data folder {where} cannot be written to (read-only or no permission). The change was not saved.</translation>
     </message>
     <message>
-        <source>Berkas basis data {where} rusak. Pulihkan dari cadangan (menu Cadangan).</source>
-        <translation>The database file {where} is damaged. Restore it from a backup (Backup menu).</translation>
+        <source>Berkas basis data {where} rusak. Pulihkan dari cadangan terakhir.</source>
+        <translation>The database file {where} is damaged. Restore it from the latest backup.</translation>
     </message>
     <message>
         <source>Media penyimpanan {where} tidak dapat diakses ({reason}). Periksa apakah masih terpasang.</source>
@@ -1014,7 +1038,7 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
 <context>
     <name>SummaryView</name>
     <message>
-        <source>Indeks pencapaian SPM: rata-rata nilai jenis layanan yang sudah berisi data. Nilai layanan = {recipients} capaian penerima + {quality} capaian mutu (paling tinggi 100).</source>
+        <source>Indeks capaian SPM: rata-rata nilai jenis pelayanan yang sudah berisi data. Nilai jenis pelayanan = {recipients} capaian penerima + {quality} capaian mutu (paling tinggi 100).</source>
         <translation>SPM achievement index: the average score of the service types that have data. Service score = {recipients} recipient achievement + {quality} quality achievement (at most 100).</translation>
     </message>
     <message>
@@ -1046,8 +1070,8 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Score</translation>
     </message>
     <message>
-        <source>Ringkasan capaian per layanan</source>
-        <translation>Achievement summary by service</translation>
+        <source>Ringkasan capaian per jenis pelayanan</source>
+        <translation>Achievement summary by service type</translation>
     </message>
     <message>
         <source>&lt;b&gt;{office}&lt;/b&gt; — Triwulan {roman} {year}</source>

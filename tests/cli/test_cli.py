@@ -271,7 +271,7 @@ def test_served_above_target_is_stored_with_a_warning_on_stdout(cli):
         ),
         (
             ["--service", "1.02.01", *Q3, "--area", "64.10.01", "--target", "5"],
-            "Wilayah 64.10.01 bukan bagian dari kabupaten ini.",
+            "Wilayah 64.10.01 bukan bagian dari kabupaten/kota ini.",
         ),
         (
             ["--service", "1.02.01", *Q3, "--area", "64.11.01", "--target", "-5"],

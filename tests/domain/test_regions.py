@@ -451,3 +451,11 @@ def test_normalization_is_idempotent_and_clean(text):
     assert normalized == normalized.strip()
     assert "  " not in normalized
     assert not set(normalized) & set("'’.-\n\t")
+
+
+def test_descendants_of_a_kabupaten_are_its_kecamatan_and_desa_in_order():
+    found = shipped_regions().descendants("64.11")
+    assert len(found) == 5 + 50
+    assert [r.code for r in found[:3]] == ["64.11.01", "64.11.01.2001", "64.11.01.2002"]
+    assert [r.level for r in found].count(RegionLevel.DISTRICT) == 5
+    assert shipped_regions().descendants("64.11.01.2001") == []

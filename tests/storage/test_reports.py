@@ -226,7 +226,7 @@ def test_a_cumulative_figure_lower_than_the_previous_quarter_is_flagged(store, k
 
 def test_an_area_outside_the_district_is_refused(store, key):
     count = audit_count(store)
-    with pytest.raises(UserError, match=r"Wilayah 64\.10\.01 bukan bagian dari kabupaten ini"):
+    with pytest.raises(UserError, match=r"Wilayah 64\.10\.01 bukan bagian dari kabupaten/kota ini"):
         store.reports.set_value(key, "64.10.01", "target", 5)
     assert store.reports.report_id(key) is None
     assert audit_count(store) == count

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from desktop.domain.periods import Period
@@ -182,3 +182,23 @@ def test_the_evidence_panel_follows_the_grid(qtbot, window, store, key, tmp_path
         panel.attach_files([pdf])  # copied off the GUI thread by the workers helper
     assert cell(window, AREAS[3], "evidence").data() == "1"
     assert [i.original_name for i in store.evidence.list(key, AREAS[3])] == ["daftar-hadir.pdf"]
+
+
+def test_the_english_window_speaks_english(qtbot, qapp, store, key):
+    assert i18n.install_translator(qapp, "en") is True
+    try:
+        window = create_main_window(store)
+        qtbot.addWidget(window)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus == ["&File", "&Edit", "&View", "&Help"]
+        headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+        assert "Target" in headers
+        refused = []
+        window.model.refused.connect(lambda _index, reason: refused.append(reason))
+        window.model.setData(window.model.index(0, headers.index("Target")), "-5", Qt.ItemDataRole.EditRole)
+        assert refused == ["Long Bagun: Target cannot be negative (-5)."]  # storage's message, translated
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            QApplication.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(QLocale("id_ID"))
