@@ -7,6 +7,7 @@ the failure; 2 for a usage error; 3 when a check (such as `audit verify`) finds 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from desktop import __version__
@@ -54,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("spm-luring: dibatalkan", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`spm-luring summary --json | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
