@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
-import struct
 import tempfile
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -20,43 +18,20 @@ from desktop.ui import evidence_dialogs
 from desktop.ui.evidence_files import VIEW_PREFIX, viewer_name
 from desktop.ui.evidence_model import EvidenceModel, format_size, format_timestamp
 from desktop.ui.evidence_panel import EvidencePanel
+from tests.storage.helpers import pdf_bytes, png_bytes, write_bytes
 
 REAL_ASK_REMOVE_REASON = evidence_dialogs.ask_remove_reason
 AREA, AREA_NAME = "64.11.01", "Long Bagun"
 
 
 def make_pdf(path: Path, padding: int = 0) -> Path:
-    """A minimal valid one-page PDF (optionally padded with a comment to a larger size)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ]
-    body = b"%PDF-1.4\n%" + b"x" * padding + b"\n"
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(body)
-    return path
+    """A minimal valid one-page PDF (optionally made larger with a padded text)."""
+    return write_bytes(path, pdf_bytes("Laporan SPM" + " " * padding))
 
 
 def make_png(path: Path) -> Path:
-    """A valid 2x2 RGB PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
-    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-    )
-    return path
+    """A valid 2x2 PNG."""
+    return write_bytes(path, png_bytes())
 
 
 @pytest.fixture(autouse=True)
