@@ -4,7 +4,10 @@ The shape is Anki's CollectionOp: the call site is one line, the job gets a `Job
 progress and to see a cancel request, and success, failure (a UserError already translated) or
 cancellation arrive as signals on the GUI thread. There is no processEvents() loop anywhere.
 
-    task = run_in_background(self, lambda job: store.evidence.add(key, area, files), on_success=self.refresh)
+    task = run_in_background(self, lambda job: evidence.stage(files, limit), on_success=self.record)
+
+The store's SQLite connection belongs to the GUI thread: a job does file work (copying, hashing,
+building an export) and hands its result back; the short database write happens in on_success.
 """
 
 from __future__ import annotations
