@@ -8,7 +8,7 @@ set -eu
 RUN="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
      libglib2.0-0t64|libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
      libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 fonts-dejavu-core"
-TEST="$RUN xvfb xauth minisign age poppler-utils zip unzip"
+TEST="$RUN xvfb xauth minisign age poppler-utils zbar-tools zip unzip"
 
 case "${1:-run}" in
   run) wanted=$RUN ;;

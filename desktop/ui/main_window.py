@@ -91,6 +91,17 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._emit_context()
 
+    def add_file_action(self, action: QAction) -> None:
+        """Adds a feature's action (print, export, import…) to the Berkas menu, above Keluar."""
+        self.file_menu.insertAction(self._file_separator, action)
+
+    def refresh_report(self) -> None:
+        """Re-reads the shown report, the scores and the summary after figures changed outside the grid."""
+        if self.key is not None:
+            self._show_report(self.key.service_code)
+        self._refresh_scores()
+        self.summary.mark_dirty()
+
     @Slot()
     def refresh_evidence_counts(self) -> None:
         """Re-reads the per-row evidence counts (after files were attached or removed)."""
@@ -223,11 +234,13 @@ class MainWindow(QMainWindow):
     # --- menus ---------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
-        quit_action = QAction(self.tr("&Keluar"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        # Features add their actions above Keluar (see add_file_action), so the menu's last entry stays Keluar.
+        self.file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self._quit_action = QAction(self.tr("&Keluar"), self)
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit_action.triggered.connect(self.close)
+        self._file_separator = self.file_menu.addSeparator()
+        self.file_menu.addAction(self._quit_action)
 
         edit = self.menuBar().addMenu(self.tr("&Ubah"))
         stack = self.grid.undo_stack
