@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.edit_latency", "bench.startup"]
+BENCHMARKS = ["bench.edit_latency", "bench.startup", "bench.rekap_pdf", "bench.bundles", "bench.excel_import"]
 
 
 def main() -> int:

@@ -11,7 +11,7 @@ import os
 import sys
 
 from desktop import __version__
-from desktop.cli import data_entry, inspection
+from desktop.cli import data_entry, exchange, inspection, printing, spreadsheets
 from desktop.domain.messages import UserError
 
 EXIT_USER_ERROR = 1
@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(handler=run_gui)
     data_entry.register(commands)
     inspection.register(commands)
+    exchange.register(commands)
+    printing.register(commands)
+    spreadsheets.register(commands)
     return parser
 
 

@@ -36,6 +36,9 @@ def register(commands) -> None:
     init.add_argument(
         "--area-level", choices=("kecamatan", "desa"), default="kecamatan", help="baris per kecamatan atau per desa"
     )
+    init.add_argument(
+        "--passphrase-file", type=Path, help="buat juga kunci tanda tangan kantor, dengan frasa sandi dari berkas ini"
+    )
     init.set_defaults(handler=cmd_init)
 
     set_ = commands.add_parser("set", help="isi angka satu wilayah pada satu laporan")
@@ -82,6 +85,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Sets the install up."""
     from desktop.domain.regions import shipped_regions
 
+    passphrase = None
+    if args.passphrase_file is not None:  # checked before anything is set up
+        from desktop.exchange.keys import check_passphrase, read_passphrase_file
+
+        passphrase = read_passphrase_file(args.passphrase_file)
+        check_passphrase(passphrase)
     catalog = load_catalog()
     if args.services:
         prefixes = [p.strip() for p in args.services.split(",") if p.strip()]
@@ -102,10 +111,17 @@ def cmd_init(args: argparse.Namespace) -> int:
             area_level=args.area_level,
         )
         areas = store.areas.reporting_areas(installed.office.area_level)
+        key = None
+        if passphrase is not None:
+            from desktop.exchange.trust import create_office_key
+
+            key = create_office_key(store, passphrase)
     print(
         f"{installed.office.name}, {installed.district_name} ({installed.district_code}): "
         f"{len(installed.office.services)} layanan, {len(areas) - 1} {installed.office.area_level}"
     )
+    if key is not None:
+        print(f"kunci kantor: sidik jari {key.fingerprint}, ID {key.key_id}")
     return 0
 
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
+from operator import attrgetter
 
 from desktop.domain.periods import Period
 
@@ -59,8 +60,19 @@ class AreaFigures:
 
     @property
     def is_empty(self) -> bool:
-        """True when nothing at all has been entered for the area."""
-        return all(getattr(self, f) is None for f in FIGURES) and not any(getattr(self, t) for t in TEXTS)
+        """True when nothing at all has been entered for the area (every figure None, every text empty)."""
+        # Spelled out rather than looped over FIGURES and TEXTS: a rekap asks this of thousands of rows.
+        return (
+            self.target is None
+            and self.served is None
+            and self.quality_required is None
+            and self.quality_met is None
+            and self.budget is None
+            and self.spent is None
+            and not self.problems
+            and not self.follow_up
+            and not self.note
+        )
 
     def value(self, name: str) -> int | str | None:
         """The value of one figure or text column."""
@@ -77,8 +89,18 @@ class AreaFigures:
         return replace(self, **{name: value})
 
     def as_dict(self) -> dict:
-        """Plain values, for hashing and export."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """Plain values, for hashing and export: every field, in declaration order."""
+        return dict(zip(_FIELD_NAMES, _field_values(self), strict=True))
+
+
+# The field names of AreaFigures in declaration order, found once (dataclasses.fields() per row costs
+# more than the row's hashing), and one C-level getter for all of their values.
+_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(AreaFigures))
+_field_values = attrgetter(*_FIELD_NAMES)
+
+
+_area_code = attrgetter("area_code")
+_figure_values = attrgetter(*FIGURES)
 
 
 def percentage(part: int | None, whole: int | None) -> float | None:
@@ -105,16 +127,14 @@ class Totals:
     @classmethod
     def of(cls, rows) -> Totals:
         """Sums every figure over the rows."""
-        sums: dict[str, int | None] = dict.fromkeys(FIGURES)
-        counted = None
-        for row in rows:
-            for name in FIGURES:
-                value = getattr(row, name)
-                if value is not None:
-                    sums[name] = (sums[name] or 0) + value
-            if row.target is not None and row.served is not None:
-                counted = (counted or 0) + row.served
-        return cls(**sums, served_with_target=counted)
+        values = [_figure_values(row) for row in rows]  # (target, served, …) per row, in the order of FIGURES
+        columns = list(zip(*values, strict=True)) or [()] * len(FIGURES)
+        sums = {}
+        for name, column in zip(FIGURES, columns, strict=True):
+            present = [value for value in column if value is not None]
+            sums[name] = sum(present) if present else None
+        served = [row[1] for row in values if row[0] is not None and row[1] is not None]
+        return cls(**sums, served_with_target=sum(served) if served else None)
 
     @property
     def not_served(self) -> int | None:
@@ -163,13 +183,19 @@ class Report:
         return AreaFigures(area_code)
 
     def content_hash(self) -> str:
-        """SHA-256 over the report's identity and figures: what a printed form and a bundle refer to."""
+        """SHA-256 over the report's identity and figures: what a printed form and a bundle refer to.
+
+        The hashed text is the canonical JSON of {"office", "service", "period", "catalog", "rows": every
+        non-empty row's as_dict() in area-code order}: keys sorted, no spaces, non-ASCII kept, UTF-8.
+        """
         body = {
             "office": self.office_id,
             "service": self.service_code,
             "period": self.period.key,
             "catalog": self.catalog_version,
-            "rows": [r.as_dict() for r in sorted(self.rows, key=lambda r: r.area_code) if not r.is_empty],
+            "rows": [r.as_dict() for r in sorted(self.rows, key=_area_code) if not r.is_empty],
         }
-        canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return hashlib.sha256(_CANONICAL_JSON.encode(body).encode("utf-8")).hexdigest()
+
+
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))

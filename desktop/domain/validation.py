@@ -131,69 +131,61 @@ def row_findings(row: AreaFigures, previous: AreaFigures | None = None) -> list[
     `previous` is the same area's row in the quarter before, in the same year: figures are
     cumulative, so a served count that goes down is flagged.
     """
+    # Each rule reads its figures once and builds nothing unless it fires: an Excel import asks this of
+    # every one of 100,000 rows, nearly all of which have nothing to say.
     found: list[Finding] = []
-
-    def add(severity, flagged_column, text, **params):
-        found.append(Finding(severity, flagged_column, Message(text, params)))
-
-    if row.quality_met is not None and row.quality_required is not None and row.quality_met > row.quality_required:
-        add(
-            Severity.ERROR,
-            "quality_met",
-            QT_TRANSLATE_NOOP("Validation", "Mutu terpenuhi ({met}) melebihi mutu yang dipersyaratkan ({required})."),
-            met=row.quality_met,
-            required=row.quality_required,
-        )
-    if row.served is not None and row.target is not None and row.served > row.target:
-        if row.target == 0:
-            add(
-                Severity.WARNING,
-                "served",
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Sasaran 0 (tidak berlaku) tetapi terlayani {served}; jelaskan di Permasalahan."
-                ),
-                served=row.served,
-            )
+    met, required = row.quality_met, row.quality_required
+    if met is not None and required is not None and met > required:
+        found.append(_finding(Severity.ERROR, "quality_met", _MET_ABOVE_REQUIRED, met=met, required=required))
+    served, target = row.served, row.target
+    if served is not None and target is not None and served > target:
+        if target == 0:
+            found.append(_finding(Severity.WARNING, "served", _SERVED_WITHOUT_APPLICABLE_TARGET, served=served))
         else:
-            add(
-                Severity.WARNING,
-                "served",
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Terlayani ({served}) melebihi sasaran ({target}); jelaskan di Permasalahan."
-                ),
-                served=row.served,
-                target=row.target,
-            )
-    if row.served is not None and row.target is None:
-        add(
-            Severity.WARNING,
-            "target",
-            QT_TRANSLATE_NOOP(
-                "Validation", "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."
-            ),
-        )
-    if row.spent is not None and row.budget is not None and row.spent > row.budget:
-        add(
-            Severity.WARNING,
-            "spent",
-            QT_TRANSLATE_NOOP("Validation", "Realisasi melebihi anggaran; jelaskan di Permasalahan."),
-        )
+            found.append(_finding(Severity.WARNING, "served", _SERVED_ABOVE_TARGET, served=served, target=target))
+    if served is not None and target is None:
+        found.append(_finding(Severity.WARNING, "target", _SERVED_WITHOUT_TARGET))
+    spent, budget = row.spent, row.budget
+    if spent is not None and budget is not None and spent > budget:
+        found.append(_finding(Severity.WARNING, "spent", _SPENT_ABOVE_BUDGET))
     if previous is not None:
-        for column in ("served", "spent"):
-            now, before = getattr(row, column), getattr(previous, column)
+        for column, now in (("served", served), ("spent", spent)):
+            before = getattr(previous, column)
             if now is not None and before is not None and now < before:
-                add(
-                    Severity.WARNING,
-                    column,
-                    QT_TRANSLATE_NOOP(
-                        "Validation",
-                        "{column} ({now}) lebih kecil dari triwulan sebelumnya ({before}); angka triwulan bersifat kumulatif.",
-                    ),
-                    column=COLUMN_LABELS[column],
-                    now=now,
-                    before=before,
+                found.append(
+                    _finding(
+                        Severity.WARNING,
+                        column,
+                        _BELOW_PREVIOUS_QUARTER,
+                        column=COLUMN_LABELS[column],
+                        now=now,
+                        before=before,
+                    )
                 )
     return found
+
+
+def _finding(severity: Severity, flagged: str, text: Text, /, **params) -> Finding:
+    return Finding(severity, flagged, Message(text, params))
+
+
+_MET_ABOVE_REQUIRED = QT_TRANSLATE_NOOP(
+    "Validation", "Mutu terpenuhi ({met}) melebihi mutu yang dipersyaratkan ({required})."
+)
+_SERVED_WITHOUT_APPLICABLE_TARGET = QT_TRANSLATE_NOOP(
+    "Validation", "Sasaran 0 (tidak berlaku) tetapi terlayani {served}; jelaskan di Permasalahan."
+)
+_SERVED_ABOVE_TARGET = QT_TRANSLATE_NOOP(
+    "Validation", "Terlayani ({served}) melebihi sasaran ({target}); jelaskan di Permasalahan."
+)
+_SERVED_WITHOUT_TARGET = QT_TRANSLATE_NOOP(
+    "Validation", "Terlayani sudah diisi tetapi sasaran belum; baris ini belum dihitung dalam capaian."
+)
+_SPENT_ABOVE_BUDGET = QT_TRANSLATE_NOOP("Validation", "Realisasi melebihi anggaran; jelaskan di Permasalahan.")
+_BELOW_PREVIOUS_QUARTER = QT_TRANSLATE_NOOP(
+    "Validation",
+    "{column} ({now}) lebih kecil dari triwulan sebelumnya ({before}); angka triwulan bersifat kumulatif.",
+)
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

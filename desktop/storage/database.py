@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from desktop.storage.errors import translate_os_error, translate_sqlite_error
@@ -37,7 +38,20 @@ class Database:
                 raise translate_os_error(exc, path) from exc
             raise (translate_sqlite_error(exc, path) or exc) from exc
         self.conn = conn
+        self._owner = threading.get_ident()
         self._utils = None
+
+    def read_one(self, sql: str, params: tuple = ()):
+        """The first column of the first row, from any thread.
+
+        The connection belongs to the thread that opened it; another thread (a background job)
+        reads through a short-lived read-only connection to the same file instead.
+        """
+        if threading.get_ident() == self._owner:
+            return self.scalar(sql, params)
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as reader:
+            row = reader.execute(sql, params).fetchone()
+        return row[0] if row else None
 
     def enable_wal(self) -> None:
         """Switches the file to WAL mode (recorded in the file; done once it is known to be ours)."""

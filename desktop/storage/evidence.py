@@ -207,14 +207,17 @@ class EvidenceStore:
         return [self.get(i) for i in ids]
 
     def discard(self, staged: Sequence[StagedFile]) -> None:
-        """Takes out the bytes of staged files that were never attached (a cancelled attach)."""
+        """Takes out the bytes of staged files that were never attached (a cancelled attach); any thread."""
         self._remove_new_bytes(staged, check_database=True)
 
     def _remove_new_bytes(self, staged: Sequence[StagedFile], *, check_database: bool) -> None:
         for item in staged:
             if not item.created:
                 continue
-            if check_database and self.database.scalar("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", (item.sha256,)):
+            # A row recorded meanwhile (the same file attached elsewhere) keeps the bytes.
+            if check_database and self.database.read_one(
+                "SELECT 1 FROM evidence_blobs WHERE sha256 = ?", (item.sha256,)
+            ):
                 continue
             self.blob_path(item.sha256, item.file_type.extension).unlink(missing_ok=True)
 
@@ -260,6 +263,61 @@ class EvidenceStore:
             # A write error (a full disk) carries no file name: it is the store's, not the source's.
             where = item.source if reading or str(exc.filename or "") == str(item.source) else self.root
             raise translate_os_error(exc, where) from exc
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+    def store_stream(
+        self,
+        reader,
+        sha256: str,
+        size: int,
+        file_type: file_types.FileType,
+        name: str,
+        check: Callable[[], None] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> StagedFile:
+        """Streams bytes (an imported bundle's evidence) into the store under their hash; no database work.
+
+        The bytes must be exactly `size` long, hash to `sha256` and look like `file_type` by their
+        content, or nothing is kept and a UserError says so. `check` is called between chunks and may
+        raise to stop (a cancel); `progress` gets the bytes of each chunk. Like `stage`, safe on a
+        worker thread; pass the result to `discard` if it is not recorded after all.
+        """
+        final = self.blob_path(sha256, file_type.extension)
+        if final.exists():
+            return StagedFile(name, sha256, file_type, size, False)
+        incoming = self.root / ".incoming"
+        temporary = incoming / f"{uuid.uuid4()}.part"
+        digest = hashlib.sha256()
+        copied = 0
+        try:
+            incoming.mkdir(parents=True, exist_ok=True)
+            with temporary.open("wb") as dst:
+                while chunk := reader.read(CHUNK):
+                    if check is not None:
+                        check()
+                    digest.update(chunk)
+                    dst.write(chunk)
+                    copied += len(chunk)
+                    if progress is not None:
+                        progress(len(chunk))
+                dst.flush()
+                os.fsync(dst.fileno())
+            if copied != size or digest.hexdigest() != sha256 or file_types.sniff(temporary) != file_type:
+                raise user_error(
+                    QT_TRANSLATE_NOOP(
+                        "Evidence", "Berkas '{name}' tidak cocok dengan hash atau jenisnya; tidak disimpan."
+                    ),
+                    name=name,
+                )
+            final.parent.mkdir(exist_ok=True)
+            commit_file(temporary, final)
+            fsync_dir(self.root)
+            return StagedFile(name, sha256, file_type, size, True)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise translate_os_error(exc, self.root) from exc
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.catalog import CURRENT_VERSION, Catalog, load_catalog
@@ -103,6 +103,42 @@ class ReportRepository:
             result.setdefault(service_code, []).append(AreaFigures(*values))
         return result
 
+    def reports_in_period(self, office_id: str, period: Period) -> dict[str, Report]:
+        """Every stored report of an office in a period, by service code, each as `get` returns it.
+
+        Two queries (the heads, then all their rows) instead of two per report, read in one snapshot (a
+        read transaction, unless the caller is in one already): a rekap reads and hashes them all.
+        """
+        conn = self.database.conn
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            heads = conn.execute(
+                "SELECT id, service_code, status, revision, catalog_version FROM reports"
+                " WHERE office_id = ? AND year = ? AND quarter = ?",
+                (office_id, period.year, period.quarter),
+            ).fetchall()
+            rows: dict[int, list[AreaFigures]] = {head[0]: [] for head in heads}
+            cursor = conn.execute(
+                f"SELECT w.report_id, {', '.join('w.' + c for c in ('area_code', *COLUMNS))}"
+                " FROM reports r JOIN report_rows w ON w.report_id = r.id"
+                " WHERE r.office_id = ? AND r.year = ? AND r.quarter = ?"
+                " ORDER BY w.report_id, w.area_code",
+                (office_id, period.year, period.quarter),
+            )
+            for report_id, *values in cursor:
+                rows[report_id].append(AreaFigures(*values))
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
+        return {
+            service_code: Report(
+                office_id, service_code, period, catalog_version, ReportStatus(status), revision, tuple(rows[report_id])
+            )
+            for report_id, service_code, status, revision, catalog_version in heads
+        }
+
     def periods_with_data(self, office_id: str) -> list[Period]:
         """Periods in which the office has any report, newest first."""
         rows = self.database.conn.execute(
@@ -136,53 +172,74 @@ class ReportRepository:
 
         Returns the changed rows (in the order first edited) with their warnings.
         """
-        if not edits:
-            return []
-        for edit in edits:
-            if edit.column not in COLUMNS:
-                raise KeyError(edit.column)
+        return self.set_many({key: edits}).get(key, [])
+
+    def set_many(
+        self,
+        edits: Mapping[ReportKey, Sequence[CellEdit]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict[ReportKey, list[RowChange]]:
+        """Like set_values for several reports at once (an Excel import): ONE transaction for all of them.
+
+        Any refused edit, in any report, rolls everything back and raises UserError; reports without
+        edits are left alone (not even created). `progress(reports done, reports)` is called between
+        reports and may raise to stop: everything is rolled back then.
+        """
+        wanted = {key: list(items) for key, items in edits.items() if items}
+        if not wanted:
+            return {}
+        for items in wanted.values():
+            for edit in items:
+                if edit.column not in COLUMNS:
+                    raise KeyError(edit.column)
         actor = self.actor()
+        after = {}
         with self.database.write() as conn:
-            report_id, status = self.ensure_report(conn, key, actor)
-            require_editable(status)
-            before = {
-                code: self._stored_row(conn, report_id, code) for code in dict.fromkeys(e.area_code for e in edits)
-            }
-            names = {code: self._area_name(conn, code) for code in before}
-            after = dict(before)
-            for edit in edits:
-                try:
-                    after[edit.area_code] = set_column(after[edit.area_code], edit.column, edit.value)
-                except UserError as exc:
-                    raise user_error(
-                        QT_TRANSLATE_NOOP("Reports", "{area}: {reason}"), area=names[edit.area_code], reason=exc.message
-                    ) from exc
-            for code, row in after.items():
-                if refused := errors(row_findings(row)):
-                    raise _row_error(names[code], refused[0])
             now = now_utc()
-            changes = []
-            for code, row in after.items():
-                old = before[code]
-                changed = [c for c in COLUMNS if getattr(old, c) != getattr(row, c)]
-                if not changed:
-                    continue
-                self._upsert(conn, report_id, row, now, actor)
-                for column in changed:
-                    self.audit.record(
-                        conn,
-                        actor,
-                        "row.set",
-                        f"{key.subject}/{code}",
-                        column,
-                        getattr(old, column),
-                        getattr(row, column),
-                    )
-                changes.append(code)
-            if changes:
-                conn.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (now, report_id))
+            for done, (key, items) in enumerate(wanted.items()):
+                if progress is not None:
+                    progress(done, len(wanted))
+                after[key] = self._apply(conn, key, items, actor, now)
+        return {key: self._row_changes(key, rows) for key, rows in after.items()}
+
+    def _apply(
+        self, conn: sqlite3.Connection, key: ReportKey, edits: list[CellEdit], actor: str, now: str
+    ) -> dict[str, AreaFigures]:
+        """Checks and stores one report's edits inside the caller's transaction; the rows after them."""
+        report_id, status = self.ensure_report(conn, key, actor)
+        require_editable(status)
+        before = {code: self._stored_row(conn, report_id, code) for code in dict.fromkeys(e.area_code for e in edits)}
+        names = {code: self._area_name(conn, code) for code in before}
+        after = dict(before)
+        for edit in edits:
+            try:
+                after[edit.area_code] = set_column(after[edit.area_code], edit.column, edit.value)
+            except UserError as exc:
+                raise user_error(
+                    QT_TRANSLATE_NOOP("Reports", "{area}: {reason}"), area=names[edit.area_code], reason=exc.message
+                ) from exc
+        for code, row in after.items():
+            if refused := errors(row_findings(row)):
+                raise _row_error(names[code], refused[0])
+        changes = []
+        for code, row in after.items():
+            old = before[code]
+            changed = [c for c in COLUMNS if getattr(old, c) != getattr(row, c)]
+            if not changed:
+                continue
+            self._upsert(conn, report_id, row, now, actor)
+            for column in changed:
+                self.audit.record(
+                    conn, actor, "row.set", f"{key.subject}/{code}", column, getattr(old, column), getattr(row, column)
+                )
+            changes.append(code)
+        if changes:
+            conn.execute("UPDATE reports SET updated_at = ? WHERE id = ?", (now, report_id))
+        return after
+
+    def _row_changes(self, key: ReportKey, after: dict[str, AreaFigures]) -> list[RowChange]:
         previous = self.previous_rows(key) if key.period.quarter > 1 else {}
-        return [RowChange(code, after[code], tuple(row_findings(after[code], previous.get(code)))) for code in after]
+        return [RowChange(code, row, tuple(row_findings(row, previous.get(code)))) for code, row in after.items()]
 
     def ensure_report(self, conn: sqlite3.Connection, key: ReportKey, actor: str) -> tuple[int, str]:
         """The report's id and status, creating the draft inside the caller's transaction if needed."""

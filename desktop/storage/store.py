@@ -8,6 +8,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.storage import data_dir as paths
 from desktop.storage.areas import AreaRepository
 from desktop.storage.audit import AuditLog
+from desktop.storage.bundles import BundleRepository
 from desktop.storage.database import Database
 from desktop.storage.errors import translate_os_error
 from desktop.storage.evidence import EvidenceStore
@@ -16,6 +17,7 @@ from desktop.storage.instance_lock import InstanceLock
 from desktop.storage.migrations import LATEST, migrate, newer_release_error
 from desktop.storage.reports import ReportRepository
 from desktop.storage.settings import Settings
+from desktop.storage.trust_store import TrustStore
 
 
 class Store:
@@ -32,6 +34,8 @@ class Store:
         self.evidence = EvidenceStore(
             database, self.audit, self.reports, self.settings, data_dir / paths.EVIDENCE_DIR, self.actor
         )
+        self.trust = TrustStore(database, self.audit, self.settings, self.actor)
+        self.bundles = BundleRepository(database, self.audit, self.reports, self.actor)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, readonly: bool = False) -> Store:

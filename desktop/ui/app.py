@@ -44,13 +44,19 @@ def show_error(parent: QWidget | None, text: str) -> None:
 def create_main_window(store: Store) -> MainWindow:
     """The main window over an open, set-up store, its evidence panel attached (run_app, tests, benchmarks)."""
     from desktop.ui.evidence_panel import EvidencePanel
+    from desktop.ui.excel_actions import install_excel_actions
+    from desktop.ui.exchange_actions import install_exchange_actions
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.printing_actions import install_printing_actions
 
     window = MainWindow(store)
     panel = EvidencePanel(store)
     window.contextChanged.connect(panel.set_context)
     panel.changed.connect(window.refresh_evidence_counts)
     window.set_evidence_panel(panel)  # sends the panel the current report and row
+    install_printing_actions(window)  # Berkas > Cetak formulir laporan…, rekap kabupaten…, formulir kosong…
+    install_excel_actions(window)  # Berkas > Buat templat Excel…, Impor dari Excel…, Ekspor rekap e-SPM…
+    install_exchange_actions(window)  # Berkas > Kirim paket laporan (USB)…, Terima paket…, Kunci & kepercayaan…
     return window
 
 

@@ -1,15 +1,17 @@
-"""The first-run set-up: the district, the office and its services, the operator; then a summary."""
+"""The first-run set-up: the district, the office and its services, the operator, the office signing
+key; then a summary. Selesai initialises the installation, then makes the key (when asked for)."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +30,8 @@ from desktop.domain.messages import UserError
 from desktop.domain.regions import RegionIndex, shipped_regions
 from desktop.storage.installation import validate_nip
 from desktop.storage.store import Store
+from desktop.ui.exchange_widgets import FingerprintLabel, PassphraseFields
+from desktop.ui.i18n import tr_user_error
 from desktop.ui.region_picker import RegionPicker
 from desktop.ui.service_picker import ServicePicker
 
@@ -49,6 +53,53 @@ def confirm_cancel(parent: QWidget) -> bool:
     )
     box.exec()
     return box.clickedButton() is stop
+
+
+def show_key_result(parent: QWidget, fingerprint: str | None, problem: str | None) -> None:
+    """After Selesai: the new key's fingerprint to write down, or why no key could be made (tests replace this)."""
+    title = QCoreApplication.translate("SetupWizard", "Kunci tanda tangan")
+    if fingerprint is None:
+        QMessageBox.warning(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "SetupWizard",
+                "Aplikasi sudah disiapkan, tetapi kunci tanda tangan belum dapat dibuat: {reason}\n\n"
+                "Buat kunci nanti melalui Berkas › Kunci & kepercayaan…",
+            ).format(reason=problem or ""),
+        )
+        return
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    done = QLabel(
+        QCoreApplication.translate("SetupWizard", "Aplikasi sudah disiapkan dan kunci tanda tangan kantor dibuat.")
+    )
+    done.setWordWrap(True)
+    caption = QLabel(QCoreApplication.translate("SetupWizard", "Sidik jari kunci:"))
+    note = QLabel(
+        QCoreApplication.translate(
+            "SetupWizard",
+            "Catat sidik jari ini dan bacakan kepada verifikator kabupaten saat menyerahkan kunci publik "
+            "kantor; ia mencocokkannya sebelum menerima paket laporan Anda. Sidik jari ini juga tampil di "
+            "Berkas › Kunci & kepercayaan…",
+        )
+    )
+    note.setWordWrap(True)
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(QCoreApplication.translate("SetupWizard", "Tutup"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(dialog.accept)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(done)
+    layout.addSpacing(6)
+    layout.addWidget(caption)
+    layout.addWidget(FingerprintLabel(fingerprint, dialog))
+    layout.addWidget(note)
+    layout.addWidget(buttons)
+    dialog.resize(520, dialog.sizeHint().height())
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
 
 
 def _match_office(offices: tuple[TypicalOffice, ...], name: str) -> TypicalOffice | None:
@@ -207,6 +258,74 @@ class OperatorPage(QWizardPage):
         self.nip_problem.setText(text)
 
 
+class KeyPage(QWizardPage):
+    """Kunci tanda tangan: a passphrase for the office signing key, or "Buat nanti"."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Kunci tanda tangan"))
+        self.setSubTitle(self.tr("Kunci untuk menandatangani paket laporan yang dikirim ke kabupaten."))
+        intro = QLabel(
+            self.tr(
+                "Setiap paket laporan yang Anda kirim ditandatangani dengan kunci ini, sehingga verifikator "
+                "kabupaten dapat memastikan paket itu benar dari kantor Anda dan tidak diubah di jalan. "
+                "Frasa sandi melindungi kunci itu: tanpa frasa sandi paket tidak dapat ditandatangani, dan "
+                "frasa sandi yang lupa tidak dapat dipulihkan."
+            )
+        )
+        intro.setWordWrap(True)
+        self.make_now = QRadioButton(self.tr("&Buat kunci sekarang (disarankan)"))
+        self.later = QRadioButton(self.tr("Buat &nanti"))
+        self.make_now.setChecked(True)
+        self.choice = QButtonGroup(self)
+        self.choice.addButton(self.make_now)
+        self.choice.addButton(self.later)
+        self.fields = PassphraseFields()
+        self.fields.setContentsMargins(24, 0, 0, 0)
+        self.consequence = QLabel(
+            self.tr(
+                "Tanpa kunci, paket laporan belum dapat dikirim ke kabupaten. Kunci dapat dibuat kapan saja "
+                "melalui Berkas › Kunci & kepercayaan…"
+            )
+        )
+        self.consequence.setWordWrap(True)
+        self.consequence.setStyleSheet(
+            "background: #fff4e5; color: #663c00; border: 1px solid #f5d29b; border-radius: 4px; padding: 8px;"
+        )
+        self.consequence.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.make_now)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.later)
+        layout.addWidget(self.consequence)
+        layout.addStretch(1)
+        self.fields.changed.connect(self.completeChanged)
+        self.choice.buttonToggled.connect(self._chosen)
+        self._chosen()
+
+    @property
+    def make_key(self) -> bool:
+        """Whether Selesai makes the key."""
+        return self.make_now.isChecked()
+
+    @property
+    def passphrase(self) -> str:
+        """The passphrase for the new key ("" when the key is made later or it cannot be used)."""
+        return self.fields.passphrase() if self.make_key else ""
+
+    def isComplete(self) -> bool:
+        return not self.make_key or self.fields.is_acceptable()
+
+    def _chosen(self, *_args) -> None:
+        self.fields.setEnabled(self.make_key)
+        self.consequence.setVisible(not self.make_key)
+        if self.make_key:
+            self.fields.first.setFocus()
+        self.completeChanged.emit()
+
+
 class SummaryPage(QWizardPage):
     """Ringkasan: what Selesai will set up; a refusal from the store is shown here."""
 
@@ -245,6 +364,9 @@ class SummaryPage(QWizardPage):
             self.error.setText(exc.message.format(translate=QCoreApplication.translate))
             self.error.show()
             return False
+        wizard = self._wizard
+        if wizard.key_fingerprint is not None or wizard.key_problem is not None:
+            show_key_result(wizard, wizard.key_fingerprint, wizard.key_problem)
         return True
 
 
@@ -269,13 +391,21 @@ class SetupWizard(QWizard):
         self.region_page = RegionPage(self.regions)
         self.office_page = OfficePage(self.catalog, self.region_page)
         self.operator_page = OperatorPage()
+        self.key_page = KeyPage()
         self.summary_page = SummaryPage(self)
-        for page in (self.region_page, self.office_page, self.operator_page, self.summary_page):
+        for page in (self.region_page, self.office_page, self.operator_page, self.key_page, self.summary_page):
             self.addPage(page)
+        self.key_fingerprint: str | None = None  # the key Selesai made
+        self.key_problem: str | None = None  # why Selesai could not make it (the install is set up all the same)
         self.resize(760, 640)
 
     def set_up(self) -> None:
-        """Initialises the installation from the pages; raises UserError when the store refuses."""
+        """Initialises the installation from the pages, then makes the office key when asked for.
+
+        Raises UserError when the store refuses the installation; a key that cannot be made does not
+        undo the installation (it is noted in `key_problem`, and can be made later).
+        """
+        passphrase = self.key_page.passphrase
         self.store.installation_repo.initialize(
             catalog=self.catalog,
             regions=self.regions,
@@ -287,6 +417,20 @@ class SetupWizard(QWizard):
             area_level=self.office_page.area_level_code,
         )
         self.store.forget_installation()
+        if passphrase:
+            self._make_key(passphrase)
+
+    def _make_key(self, passphrase: str) -> None:
+        from desktop.exchange.trust import create_office_key
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:  # ~0.3 s of scrypt: short enough for the GUI thread, with a busy cursor
+            self.key_fingerprint = create_office_key(self.store, passphrase).fingerprint
+        except UserError as exc:
+            self.key_problem = tr_user_error(exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            self.key_page.fields.clear()
 
     def summary_html(self) -> str:
         """The chosen set-up, as rich text for the summary page."""
@@ -315,6 +459,12 @@ class SetupWizard(QWizard):
             (self.tr("Operator"), self.operator_page.name.text().strip()),
             (self.tr("NIP"), nip or self.tr("(tidak diisi)")),
             (self.tr("Jenis pelayanan"), self.tr("{count} jenis").format(count=len(chosen))),
+            (
+                self.tr("Kunci tanda tangan"),
+                self.tr("dibuat saat Selesai ditekan")
+                if self.key_page.make_key
+                else self.tr("dibuat nanti (paket laporan belum dapat dikirim)"),
+            ),
         ]
         table = "".join(
             f"<tr><td style='padding-right:12px'>{html.escape(label)}</td><td><b>{html.escape(value)}</b></td></tr>"

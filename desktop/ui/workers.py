@@ -24,6 +24,7 @@ from desktop.domain.messages import UserError
 from desktop.ui.i18n import tr_user_error
 
 log = logging.getLogger(__name__)
+INT32_MAX = 2**31 - 1
 
 
 class CancelledError(Exception):
@@ -49,7 +50,10 @@ class Job:
 
     def progress(self, done: int, total: int = 0, text: str = "") -> None:
         """Reports how far the job is (total 0: unknown); safe to call often, from the worker thread."""
-        self._relay.progressed.emit(int(done), int(total), text)
+        done, total = int(done), int(total)
+        while done > INT32_MAX or total > INT32_MAX:  # Qt carries 32-bit ints: big byte counts scale down together
+            done, total = done // 1024, total // 1024
+        self._relay.progressed.emit(done, total, text)
 
 
 class _Relay(QObject):

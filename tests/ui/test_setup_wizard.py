@@ -4,23 +4,36 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from desktop.domain.catalog import load_catalog
 from desktop.domain.regions import RegionLevel
+from desktop.exchange.keys import office_key_files_exist, unlock_office_key
+from desktop.exchange.trust import office_key
 from desktop.storage.store import Store
 from desktop.ui import setup_wizard
+from desktop.ui.exchange_widgets import FingerprintLabel
 from desktop.ui.setup_wizard import SetupWizard, run_setup
 from tests.conftest import OPERATOR_NIP, set_up
 
 REAL_CONFIRM_CANCEL = setup_wizard.confirm_cancel
+REAL_SHOW_KEY_RESULT = setup_wizard.show_key_result
 HEALTH = [s.code for s in load_catalog().services_for(["1.02"])]
+PASSPHRASE = "perahu sungai mahakam pagi"
 
 
 @pytest.fixture(autouse=True)
 def cancel_without_asking(monkeypatch):
     """Closing a wizard at teardown must not wait on the "Batalkan penyiapan?" question."""
     monkeypatch.setattr(setup_wizard, "confirm_cancel", lambda parent: True)
+
+
+@pytest.fixture(autouse=True)
+def key_results(monkeypatch):
+    """What Selesai reported about the key (fingerprint, problem), instead of a modal message."""
+    shown: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(setup_wizard, "show_key_result", lambda parent, fp, problem: shown.append((fp, problem)))
+    return shown
 
 
 @pytest.fixture
@@ -58,6 +71,33 @@ def fill_operator(qtbot, wizard: SetupWizard, nip: str = "19850101 201001 1 001"
     qtbot.keyClicks(wizard.operator_page.name, "Yohanes Ding")
     qtbot.keyClicks(wizard.operator_page.nip, nip)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def skip_key(qtbot, wizard: SetupWizard) -> None:
+    assert wizard.currentPage() is wizard.key_page
+    wizard.key_page.later.click()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def type_passphrase(qtbot, wizard: SetupWizard, first: str, second: str) -> None:
+    fields = wizard.key_page.fields
+    fields.first.clear()
+    fields.second.clear()
+    qtbot.keyClicks(fields.first, first)
+    qtbot.keyClicks(fields.second, second)
+
+
+def make_key(qtbot, wizard: SetupWizard, passphrase: str = PASSPHRASE) -> None:
+    assert wizard.currentPage() is wizard.key_page
+    type_passphrase(qtbot, wizard, passphrase, passphrase)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def to_key_page(qtbot, wizard: SetupWizard) -> None:
+    pick_mahakam_ulu(qtbot, wizard)
+    choose_office(qtbot, wizard)
+    fill_operator(qtbot, wizard)
+    assert wizard.currentPage() is wizard.key_page
 
 
 def test_buttons_are_in_indonesian(wizard):
@@ -162,10 +202,11 @@ def test_bad_nip_is_shown_and_blocks(qtbot, wizard):
     assert next_enabled(wizard)
 
 
-def test_finish_sets_up_the_store(qtbot, wizard, fresh_store):
+def test_finish_sets_up_the_store(qtbot, wizard, fresh_store, key_results):
     pick_mahakam_ulu(qtbot, wizard)
     choose_office(qtbot, wizard)
     fill_operator(qtbot, wizard)
+    skip_key(qtbot, wizard)
     assert wizard.currentPage() is wizard.summary_page
     summary = wizard.summary_page.text.text()
     for expected in (
@@ -178,6 +219,7 @@ def test_finish_sets_up_the_store(qtbot, wizard, fresh_store):
     assert "Yohanes Ding" in summary and "19850101 201001 1 001" in summary
     assert "1.02.12 Pelayanan kesehatan orang dengan risiko" in summary
     assert "1.01.01" not in summary
+    assert "dibuat nanti" in summary
     with qtbot.waitSignal(wizard.accepted):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
@@ -194,6 +236,7 @@ def test_finish_sets_up_the_store(qtbot, wizard, fresh_store):
     kecamatan = fresh_store.areas.list(int(RegionLevel.DISTRICT))
     assert [a.code for a in kecamatan] == ["64.11.01", "64.11.02", "64.11.03", "64.11.04", "64.11.05"]
     assert [e.action for e in fresh_store.audit.entries()] == ["install.setup"]
+    assert fresh_store.trust.office_key() is None and key_results == []
 
 
 def test_rows_per_desa(qtbot, wizard, fresh_store):
@@ -202,6 +245,7 @@ def test_rows_per_desa(qtbot, wizard, fresh_store):
     wizard.office_page.by_desa.click()
     wizard.next()
     fill_operator(qtbot, wizard, nip="")
+    skip_key(qtbot, wizard)
     assert "per desa/kelurahan (50 desa/kelurahan)" in wizard.summary_page.text.text()
     assert "(tidak diisi)" in wizard.summary_page.text.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -210,10 +254,9 @@ def test_rows_per_desa(qtbot, wizard, fresh_store):
     assert len(fresh_store.installation.office.services) == 5
 
 
-def test_refusal_from_the_store_is_shown_and_the_wizard_stays(qtbot, wizard, fresh_store):
-    pick_mahakam_ulu(qtbot, wizard)
-    choose_office(qtbot, wizard)
-    fill_operator(qtbot, wizard)
+def test_refusal_from_the_store_is_shown_and_the_wizard_stays(qtbot, wizard, fresh_store, key_results):
+    to_key_page(qtbot, wizard)
+    make_key(qtbot, wizard)
     set_up(fresh_store, office="Dinas Sosial")  # someone set this folder up meanwhile (the CLI, say)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.isVisible()
@@ -221,6 +264,9 @@ def test_refusal_from_the_store_is_shown_and_the_wizard_stays(qtbot, wizard, fre
     assert wizard.currentPage() is wizard.summary_page
     assert wizard.summary_page.error.isVisible()
     assert wizard.summary_page.error.text() == "Aplikasi ini sudah disiapkan untuk Dinas Sosial."
+    # No key was made for an install this wizard did not set up.
+    assert fresh_store.trust.office_key() is None and key_results == []
+    assert not office_key_files_exist(fresh_store.data_dir)
 
 
 def test_cancel_on_first_page_sets_nothing_up(qtbot, wizard, fresh_store, monkeypatch):
@@ -275,8 +321,99 @@ def test_run_setup_returns_true_when_set_up(qtbot, fresh_store):
         wizard.next()
         wizard.operator_page.name.setText("Yohanes Ding")
         wizard.next()
+        wizard.key_page.later.setChecked(True)
+        wizard.next()
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
     QTimer.singleShot(0, drive)
     assert run_setup(fresh_store) is True
     assert fresh_store.installation.office.services == tuple(HEALTH)
+
+
+# --- the key page ---------------------------------------------------------------------------------
+
+
+def test_key_page_explains_and_blocks_a_short_passphrase(qtbot, wizard):
+    to_key_page(qtbot, wizard)
+    page = wizard.key_page
+    assert page.title() == "Kunci tanda tangan"
+    assert page.make_now.isChecked() and not page.consequence.isVisible()
+    assert page.fields.first.echoMode() == page.fields.first.EchoMode.Password
+    assert page.fields.second.echoMode() == page.fields.second.EchoMode.Password
+    assert not next_enabled(wizard)  # nothing typed yet
+    assert "Paling sedikit 8 karakter" in page.fields.strength.text()
+    type_passphrase(qtbot, wizard, "pendek", "pendek")
+    assert page.fields.strength.text() == "Terlalu pendek: 6 dari paling sedikit 8 karakter."
+    assert not next_enabled(wizard)
+    type_passphrase(qtbot, wizard, "aaaaaaaa", "aaaaaaaa")
+    assert page.fields.strength.text().startswith("Lemah")
+    assert next_enabled(wizard)  # weak is said, not refused: the length rule is check_passphrase's
+    type_passphrase(qtbot, wizard, PASSPHRASE, PASSPHRASE)
+    assert page.fields.strength.text() == "Kuat."
+    assert next_enabled(wizard)
+
+
+def test_key_page_blocks_a_mismatch(qtbot, wizard):
+    to_key_page(qtbot, wizard)
+    fields = wizard.key_page.fields
+    type_passphrase(qtbot, wizard, PASSPHRASE, "perahu sungai")
+    assert fields.match.text() == "Ketik sekali lagi sampai habis."
+    assert not next_enabled(wizard)
+    type_passphrase(qtbot, wizard, PASSPHRASE, "perahu sungai mahakam sore")
+    assert fields.match.text() == "Tidak sama dengan frasa sandi di atas."
+    assert fields.problem() == "Kedua frasa sandi belum sama."
+    assert not next_enabled(wizard)
+    fields.show_text.click()  # the operator looks at what was typed
+    assert fields.second.echoMode() == fields.second.EchoMode.Normal
+    type_passphrase(qtbot, wizard, PASSPHRASE, PASSPHRASE)
+    assert fields.match.text() == "Sama."
+    assert next_enabled(wizard)
+
+
+def test_make_later_needs_no_passphrase_and_makes_no_key(qtbot, wizard, fresh_store, key_results):
+    to_key_page(qtbot, wizard)
+    page = wizard.key_page
+    page.later.click()
+    assert page.consequence.isVisible()
+    assert "paket laporan belum dapat dikirim" in page.consequence.text()
+    assert "Berkas › Kunci & kepercayaan…" in page.consequence.text()
+    assert not page.fields.isEnabled()
+    assert next_enabled(wizard)
+    wizard.next()
+    assert "dibuat nanti" in wizard.summary_page.text.text()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert fresh_store.installation is not None
+    assert fresh_store.trust.office_key() is None
+    assert not office_key_files_exist(fresh_store.data_dir)
+    assert key_results == []
+
+
+def test_creating_a_key_at_finish_shows_its_fingerprint(qtbot, wizard, fresh_store, key_results):
+    to_key_page(qtbot, wizard)
+    make_key(qtbot, wizard)
+    assert wizard.currentPage() is wizard.summary_page
+    assert "dibuat saat Selesai ditekan" in wizard.summary_page.text.text()
+    with qtbot.waitSignal(wizard.accepted):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    info = office_key(fresh_store)
+    assert info is not None
+    assert key_results == [(info.fingerprint, None)]
+    assert [e.action for e in fresh_store.audit.entries()] == ["key.create", "install.setup"]  # newest first
+    with unlock_office_key(fresh_store.data_dir, PASSPHRASE, info) as signer:
+        assert signer.public.fingerprint == info.fingerprint
+    assert wizard.key_page.fields.first.text() == ""  # the passphrase is not kept in the widget
+
+
+def test_the_key_result_shows_the_fingerprint_large(qtbot, wizard):
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        seen["fingerprint"] = [label.text() for label in dialog.findChildren(FingerprintLabel)]
+        seen["text"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        dialog.accept()
+
+    QTimer.singleShot(0, look)
+    REAL_SHOW_KEY_RESULT(wizard, "4F2A-91C3-7B0D-E6A5-0C11", None)
+    assert seen["fingerprint"] == ["4F2A-91C3-7B0D-E6A5-0C11"]
+    assert "verifikator kabupaten" in seen["text"]

@@ -121,3 +121,17 @@ def test_progress_dialog_cancels_and_closes(qtbot, pool):
         dialog.findChild(QPushButton).click()  # the Batal button
         may_go_on.set()
     qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None)
+
+
+def test_byte_counts_beyond_32_bits_arrive_scaled_together(qtbot):
+    seen = []
+
+    def job(handle):
+        handle.progress(3 * 2**31, 4 * 2**31, "besar")
+        return True
+
+    task = run_in_background(None, job, on_progress=lambda done, total, text: seen.append((done, total, text)))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    (done, total, text) = seen[0]
+    assert total <= 2**31 - 1 and done * 4 == total * 3 and text == "besar"

@@ -1,0 +1,557 @@
+"""data/submission.json (schema spm-luring/submission/1) and data/submission.csv: write and check.
+
+The JSON document is what an importer reads; the CSV holds the same figures for people (and is
+checked to agree). The validator is written by hand: every type, every required key, whole numbers
+within the validation limits, codes well formed, every list and text bounded. Keys it does not know
+are ignored, so a later release may add fields within schema 1 (docs/bundle-format.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Text, UserError
+from desktop.domain.periods import Period
+from desktop.domain.region_codes import is_valid_code
+from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, Report, ReportStatus
+from desktop.domain.validation import MAX_TEXT, check_figure, errors, row_findings
+from desktop.exchange.errors import refuse
+
+SCHEMA = "spm-luring/submission/1"
+MAX_REPORTS = 500
+MAX_ROWS = 20_000
+MAX_EVIDENCE = 20_000
+MAX_AUDIT = 2_000
+MAX_SHORT = 500  # names, ids, timestamps
+AUDIT_EXCERPT = 200  # entries per report, the newest
+
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HEX64_RE = re.compile(r"[0-9a-f]{64}")
+_SERVICE_RE = re.compile(r"[0-9]\.[0-9]{2}\.[0-9]{2}")
+_KEY_ID_RE = re.compile(r"[0-9A-F]{16}")
+_FINGERPRINT_RE = re.compile(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){4}")
+_EXTENSION_RE = re.compile(r"[a-z0-9]{1,8}")
+
+CSV_COLUMNS = (
+    "office_id",
+    "office_name",
+    "service_code",
+    "service_name",
+    "year",
+    "quarter",
+    "status",
+    "revision",
+    "area_code",
+    "area_name",
+    *FIGURES,
+    *TEXTS,
+)
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """One evidence file of a report, as the bundle carries it."""
+
+    id: str
+    area_code: str | None
+    sha256: str
+    path: str  # data/evidence/<sha256>.<extension>
+    media_type: str
+    extension: str
+    size: int
+    name: str
+    description: str
+    added_at: str
+    added_by: str
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    """One report in a bundle: its figures, its place in the revision chain, its evidence."""
+
+    service_code: str
+    catalog_version: str
+    status: str
+    revision: int
+    revises: str | None  # the bundle that last carried this report, or None for its first
+    content_hash: str
+    rows: tuple[AreaFigures, ...]
+    evidence: tuple[EvidenceRef, ...] = ()
+    audit: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    """The sending office."""
+
+    id: str
+    name: str
+    district_code: str
+    district_name: str
+    province_name: str
+    area_level: str
+    services: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignerInfo:
+    """Who signed: the key, and the operator who exported."""
+
+    key_id: str
+    fingerprint: str
+    operator: str
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The whole submission.json document."""
+
+    bundle_id: str
+    created_at: str
+    software: str
+    office: OfficeInfo
+    period: Period
+    catalog_version: str
+    signer: SignerInfo
+    reports: tuple[SubmittedReport, ...] = field(default=())
+
+    def report(self, service_code: str) -> SubmittedReport:
+        """The report of a service; KeyError when the bundle has none."""
+        for report in self.reports:
+            if report.service_code == service_code:
+                return report
+        raise KeyError(service_code)
+
+    def domain_report(self, report: SubmittedReport) -> Report:
+        """A report as the domain knows it (for content hashes and scoring)."""
+        return Report(
+            self.office.id,
+            report.service_code,
+            self.period,
+            report.catalog_version,
+            ReportStatus(report.status),
+            report.revision,
+            report.rows,
+        )
+
+    @property
+    def revises(self) -> tuple[str, ...]:
+        """Every earlier bundle this one revises (one per report that was sent before), sorted."""
+        return tuple(sorted({r.revises for r in self.reports if r.revises}))
+
+    @property
+    def evidence(self) -> dict[str, EvidenceRef]:
+        """Each evidence file once, by its path in the bag."""
+        return {e.path: e for r in self.reports for e in r.evidence}
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def document(submission: Submission) -> dict:
+    """The JSON document of a submission."""
+    office = submission.office
+    return {
+        "schema": SCHEMA,
+        "bundle_id": submission.bundle_id,
+        "created_at": submission.created_at,
+        "software": submission.software,
+        "office": {
+            "id": office.id,
+            "name": office.name,
+            "district": {"code": office.district_code, "name": office.district_name},
+            "province": office.province_name,
+            "area_level": office.area_level,
+            "services": list(office.services),
+        },
+        "period": {"year": submission.period.year, "quarter": submission.period.quarter, "key": submission.period.key},
+        "catalog_version": submission.catalog_version,
+        "signer": {
+            "key_id": submission.signer.key_id,
+            "fingerprint": submission.signer.fingerprint,
+            "operator": submission.signer.operator,
+        },
+        "reports": [
+            {
+                "service": r.service_code,
+                "catalog_version": r.catalog_version,
+                "status": r.status,
+                "revision": r.revision,
+                "revises": r.revises,
+                "content_hash": r.content_hash,
+                "rows": [row.as_dict() for row in r.rows],
+                "evidence": [
+                    {
+                        "id": e.id,
+                        "area_code": e.area_code,
+                        "sha256": e.sha256,
+                        "path": e.path,
+                        "media_type": e.media_type,
+                        "size": e.size,
+                        "name": e.name,
+                        "description": e.description,
+                        "added_at": e.added_at,
+                        "added_by": e.added_by,
+                    }
+                    for e in r.evidence
+                ],
+                "audit": list(r.audit),
+            }
+            for r in submission.reports
+        ],
+    }
+
+
+def encode(submission: Submission) -> bytes:
+    """submission.json's bytes: UTF-8, two-space indent, a final line break."""
+    return (json.dumps(document(submission), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def encode_csv(submission: Submission, area_names: dict[str, str], service_names: dict[str, str]) -> bytes:
+    """submission.csv's bytes: one line per row of every report (UTF-8 with a BOM, for spreadsheets)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for report in submission.reports:
+        for row in report.rows:
+            writer.writerow(
+                [
+                    submission.office.id,
+                    submission.office.name,
+                    report.service_code,
+                    service_names.get(report.service_code, ""),
+                    submission.period.year,
+                    submission.period.quarter,
+                    report.status,
+                    report.revision,
+                    row.area_code,
+                    area_names.get(row.area_code, ""),
+                    *("" if getattr(row, f) is None else getattr(row, f) for f in FIGURES),
+                    *(getattr(row, t) for t in TEXTS),
+                ]
+            )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# --- reading and checking ----------------------------------------------------------------------
+
+
+class _InvalidError(Exception):
+    def __init__(self, where: str, problem: Text, code: str = "schema.field"):
+        super().__init__(where)
+        self.where, self.problem, self.code = where, problem, code
+
+
+def parse(data: bytes) -> Submission:
+    """The submission in submission.json's bytes; BundleError (stage "schema") when it breaks a rule."""
+    try:
+        document = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except _InvalidError as exc:
+        raise refuse("schema", exc.code, INVALID, where=exc.where, problem=exc.problem) from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise refuse("schema", "schema.json", NOT_JSON) from None
+    try:
+        return _submission(document)
+    except _InvalidError as exc:
+        raise refuse("schema", exc.code, INVALID, where=exc.where, problem=exc.problem) from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    found = {}
+    for key, value in pairs:
+        if key in found:
+            raise _InvalidError(key[:80], P_DUPLICATE_KEY, "schema.duplicate")
+        found[key] = value
+    return found
+
+
+def _no_constants(name: str):
+    raise _InvalidError(name, P_NOT_NUMBER)
+
+
+def _object(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise _InvalidError(where, P_OBJECT)
+    return value
+
+
+def _get(obj: dict, key: str, where: str) -> Any:
+    if key not in obj:
+        raise _InvalidError(f"{where}.{key}", P_MISSING)
+    return obj[key]
+
+
+def _string(value: Any, where: str, limit: int = MAX_SHORT, pattern: re.Pattern | None = None) -> str:
+    if not isinstance(value, str):
+        raise _InvalidError(where, P_STRING)
+    if len(value) > limit:
+        raise _InvalidError(where, P_TOO_LONG)
+    if pattern is not None and not pattern.fullmatch(value):
+        raise _InvalidError(where, P_FORMAT)
+    return value
+
+
+def _optional_string(value: Any, where: str, pattern: re.Pattern | None = None) -> str | None:
+    return None if value is None else _string(value, where, pattern=pattern)
+
+
+def _whole(value: Any, where: str, minimum: int = 0, maximum: int = 2**53) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _InvalidError(where, P_WHOLE)
+    if not minimum <= value <= maximum:
+        raise _InvalidError(where, P_RANGE)
+    return value
+
+
+def _list(value: Any, where: str, limit: int) -> list:
+    if not isinstance(value, list):
+        raise _InvalidError(where, P_LIST)
+    if len(value) > limit:
+        raise _InvalidError(where, P_TOO_MANY)
+    return value
+
+
+def _region(value: Any, where: str) -> str:
+    code = _string(value, where, 20)
+    if not is_valid_code(code):
+        raise _InvalidError(where, P_FORMAT)
+    return code
+
+
+def _submission(doc: Any) -> Submission:
+    doc = _object(doc, "$")
+    schema = _get(doc, "schema", "$")
+    if schema != SCHEMA:
+        raise _InvalidError("$.schema", P_SCHEMA, "schema.version")
+    office = _object(_get(doc, "office", "$"), "$.office")
+    district = _object(_get(office, "district", "$.office"), "$.office.district")
+    services = tuple(
+        _string(s, f"$.office.services[{i}]", pattern=_SERVICE_RE)
+        for i, s in enumerate(_list(_get(office, "services", "$.office"), "$.office.services", 1000))
+    )
+    area_level = _string(_get(office, "area_level", "$.office"), "$.office.area_level")
+    if area_level not in ("kecamatan", "desa"):
+        raise _InvalidError("$.office.area_level", P_FORMAT)
+    info = OfficeInfo(
+        id=_string(_get(office, "id", "$.office"), "$.office.id", pattern=_UUID_RE),
+        name=_nonblank(_get(office, "name", "$.office"), "$.office.name"),
+        district_code=_region(_get(district, "code", "$.office.district"), "$.office.district.code"),
+        district_name=_string(_get(district, "name", "$.office.district"), "$.office.district.name"),
+        province_name=_string(_get(office, "province", "$.office"), "$.office.province"),
+        area_level=area_level,
+        services=services,
+    )
+    period_doc = _object(_get(doc, "period", "$"), "$.period")
+    year = _whole(_get(period_doc, "year", "$.period"), "$.period.year")
+    quarter = _whole(_get(period_doc, "quarter", "$.period"), "$.period.quarter")
+    try:
+        period = Period(year, quarter)
+    except UserError:
+        raise _InvalidError("$.period", P_RANGE) from None
+    if _get(period_doc, "key", "$.period") != period.key:
+        raise _InvalidError("$.period.key", P_FORMAT)
+    signer = _object(_get(doc, "signer", "$"), "$.signer")
+    reports_doc = _list(_get(doc, "reports", "$"), "$.reports", MAX_REPORTS)
+    reports = tuple(_report(r, f"$.reports[{i}]") for i, r in enumerate(reports_doc))
+    codes = [r.service_code for r in reports]
+    if len(set(codes)) != len(codes):
+        raise _InvalidError("$.reports", P_DUPLICATE_REPORT, "schema.duplicate")
+    if not reports:
+        raise _InvalidError("$.reports", P_EMPTY)
+    return Submission(
+        bundle_id=_string(_get(doc, "bundle_id", "$"), "$.bundle_id", pattern=_UUID_RE),
+        created_at=_string(_get(doc, "created_at", "$"), "$.created_at", 40),
+        software=_string(_get(doc, "software", "$"), "$.software", 100),
+        office=info,
+        period=period,
+        catalog_version=_string(_get(doc, "catalog_version", "$"), "$.catalog_version", 40),
+        signer=SignerInfo(
+            key_id=_string(_get(signer, "key_id", "$.signer"), "$.signer.key_id", pattern=_KEY_ID_RE),
+            fingerprint=_string(
+                _get(signer, "fingerprint", "$.signer"), "$.signer.fingerprint", pattern=_FINGERPRINT_RE
+            ),
+            operator=_string(_get(signer, "operator", "$.signer"), "$.signer.operator"),
+        ),
+        reports=reports,
+    )
+
+
+def _nonblank(value: Any, where: str) -> str:
+    text = _string(value, where)
+    if not text.strip():
+        raise _InvalidError(where, P_EMPTY)
+    return text
+
+
+def _report(value: Any, where: str) -> SubmittedReport:
+    obj = _object(value, where)
+    status = _string(_get(obj, "status", where), f"{where}.status")
+    if status not in {s.value for s in ReportStatus}:
+        raise _InvalidError(f"{where}.status", P_FORMAT)
+    rows_doc = _list(_get(obj, "rows", where), f"{where}.rows", MAX_ROWS)
+    rows = tuple(_row(r, f"{where}.rows[{i}]") for i, r in enumerate(rows_doc))
+    areas = [r.area_code for r in rows]
+    if len(set(areas)) != len(areas):
+        raise _InvalidError(f"{where}.rows", P_DUPLICATE_AREA, "schema.duplicate")
+    evidence_doc = _list(_get(obj, "evidence", where), f"{where}.evidence", MAX_EVIDENCE)
+    evidence = tuple(_evidence(e, f"{where}.evidence[{i}]") for i, e in enumerate(evidence_doc))
+    ids = [e.id for e in evidence]
+    if len(set(ids)) != len(ids):
+        raise _InvalidError(f"{where}.evidence", P_DUPLICATE_EVIDENCE, "schema.duplicate")
+    audit_doc = _list(obj.get("audit", []), f"{where}.audit", MAX_AUDIT)
+    audit = tuple(_audit(a, f"{where}.audit[{i}]") for i, a in enumerate(audit_doc))
+    return SubmittedReport(
+        service_code=_string(_get(obj, "service", where), f"{where}.service", pattern=_SERVICE_RE),
+        catalog_version=_string(_get(obj, "catalog_version", where), f"{where}.catalog_version", 40),
+        status=status,
+        revision=_whole(_get(obj, "revision", where), f"{where}.revision", 1, 10**9),
+        revises=_optional_string(_get(obj, "revises", where), f"{where}.revises", _UUID_RE),
+        content_hash=_string(_get(obj, "content_hash", where), f"{where}.content_hash", pattern=_HEX64_RE),
+        rows=rows,
+        evidence=evidence,
+        audit=audit,
+    )
+
+
+def _row(value: Any, where: str) -> AreaFigures:
+    obj = _object(value, where)
+    values: dict[str, Any] = {"area_code": _region(_get(obj, "area_code", where), f"{where}.area_code")}
+    for name in FIGURES:
+        raw = _get(obj, name, where)
+        if raw is not None:
+            raw = _whole(raw, f"{where}.{name}")
+            try:
+                check_figure(name, raw)
+            except UserError:
+                raise _InvalidError(f"{where}.{name}", P_RANGE) from None
+        values[name] = raw
+    for name in TEXTS:
+        values[name] = _string(_get(obj, name, where), f"{where}.{name}", MAX_TEXT)
+    row = AreaFigures(**values)
+    if row.is_empty:
+        raise _InvalidError(where, P_EMPTY_ROW)
+    if errors(row_findings(row)):
+        raise _InvalidError(where, P_ROW_RULE)
+    return row
+
+
+def _evidence(value: Any, where: str) -> EvidenceRef:
+    obj = _object(value, where)
+    path = _string(_get(obj, "path", where), f"{where}.path", 200)
+    sha = _string(_get(obj, "sha256", where), f"{where}.sha256", pattern=_HEX64_RE)
+    stem, dot, extension = path.removeprefix("data/evidence/").rpartition(".")
+    if not path.startswith("data/evidence/") or stem != sha or not dot or not _EXTENSION_RE.fullmatch(extension):
+        raise _InvalidError(f"{where}.path", P_FORMAT)
+    area = _get(obj, "area_code", where)
+    return EvidenceRef(
+        id=_string(_get(obj, "id", where), f"{where}.id", pattern=_UUID_RE),
+        area_code=None if area is None else _region(area, f"{where}.area_code"),
+        sha256=sha,
+        path=path,
+        media_type=_string(_get(obj, "media_type", where), f"{where}.media_type", 200),
+        extension=extension,
+        size=_whole(_get(obj, "size", where), f"{where}.size", 1),
+        name=_nonblank(_get(obj, "name", where), f"{where}.name"),
+        description=_string(_get(obj, "description", where), f"{where}.description", MAX_TEXT),
+        added_at=_string(_get(obj, "added_at", where), f"{where}.added_at", 40),
+        added_by=_string(_get(obj, "added_by", where), f"{where}.added_by"),
+    )
+
+
+def _audit(value: Any, where: str) -> dict:
+    obj = _object(value, where)
+    entry = {
+        key: _string(_get(obj, key, where), f"{where}.{key}", 1000) for key in ("at", "actor", "action", "subject")
+    }
+    entry["field"] = _optional_string(_get(obj, "field", where), f"{where}.field")
+    for key in ("before", "after"):
+        entry[key] = _plain(_get(obj, key, where), f"{where}.{key}", 3)
+    return entry
+
+
+def _plain(value: Any, where: str, depth: int) -> Any:
+    """A small JSON value (what the audit log holds): scalars, short texts, shallow lists and objects."""
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, str):
+        return _string(value, where, MAX_TEXT)
+    if depth > 0 and isinstance(value, list):
+        return [_plain(v, f"{where}[{i}]", depth - 1) for i, v in enumerate(_list(value, where, 100))]
+    if depth > 0 and isinstance(value, dict):
+        if len(value) > 50:
+            raise _InvalidError(where, P_TOO_MANY)
+        return {_string(k, where, 100): _plain(v, f"{where}.{k}", depth - 1) for k, v in value.items()}
+    raise _InvalidError(where, P_PLAIN)
+
+
+def check_csv(data: bytes, submission: Submission) -> None:
+    """submission.csv holds exactly the figures and texts of submission.json."""
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        raise refuse("schema", "schema.csv", CSV_DISAGREES, detail="CSV") from None
+    if not rows or tuple(rows[0]) != CSV_COLUMNS:
+        raise refuse("schema", "schema.csv", CSV_DISAGREES, detail="header")
+    expected = {}
+    for report in submission.reports:
+        for row in report.rows:
+            expected[(report.service_code, row.area_code)] = [
+                submission.office.id,
+                report.service_code,
+                str(submission.period.year),
+                str(submission.period.quarter),
+                report.status,
+                str(report.revision),
+                *("" if getattr(row, f) is None else str(getattr(row, f)) for f in FIGURES),
+                *(getattr(row, t) for t in TEXTS),
+            ]
+    found = {}
+    index = {name: i for i, name in enumerate(CSV_COLUMNS)}
+    compared = ("office_id", "service_code", "year", "quarter", "status", "revision", *FIGURES, *TEXTS)
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(CSV_COLUMNS):
+            raise refuse("schema", "schema.csv", CSV_DISAGREES, detail=f"line {number}")
+        key = (row[index["service_code"]], row[index["area_code"]])
+        if key in found:
+            raise refuse("schema", "schema.csv", CSV_DISAGREES, detail=f"line {number}")
+        found[key] = [row[index[name]] for name in compared]
+    if found != expected:
+        raise refuse("schema", "schema.csv", CSV_DISAGREES, detail="figures")
+
+
+def new_bundle_id() -> str:
+    """A fresh bundle UUID."""
+    return str(uuid.uuid4())
+
+
+INVALID = QT_TRANSLATE_NOOP("BundleCheck", "submission.json tidak sesuai skema di {where}: {problem}.")
+NOT_JSON = QT_TRANSLATE_NOOP("BundleCheck", "submission.json bukan JSON UTF-8 yang sah.")
+CSV_DISAGREES = QT_TRANSLATE_NOOP(
+    "BundleCheck", "submission.csv tidak sama dengan submission.json ({detail}); paket ditolak."
+)
+P_DUPLICATE_KEY = QT_TRANSLATE_NOOP("BundleCheck", "kunci ganda")
+P_NOT_NUMBER = QT_TRANSLATE_NOOP("BundleCheck", "bukan angka yang sah")
+P_OBJECT = QT_TRANSLATE_NOOP("BundleCheck", "harus objek")
+P_MISSING = QT_TRANSLATE_NOOP("BundleCheck", "wajib ada")
+P_STRING = QT_TRANSLATE_NOOP("BundleCheck", "harus teks")
+P_TOO_LONG = QT_TRANSLATE_NOOP("BundleCheck", "terlalu panjang")
+P_FORMAT = QT_TRANSLATE_NOOP("BundleCheck", "format tidak sah")
+P_WHOLE = QT_TRANSLATE_NOOP("BundleCheck", "harus bilangan bulat")
+P_RANGE = QT_TRANSLATE_NOOP("BundleCheck", "di luar rentang yang diizinkan")
+P_LIST = QT_TRANSLATE_NOOP("BundleCheck", "harus daftar")
+P_TOO_MANY = QT_TRANSLATE_NOOP("BundleCheck", "terlalu banyak isi")
+P_SCHEMA = QT_TRANSLATE_NOOP("BundleCheck", "skema tidak dikenal (harus spm-luring/submission/1)")
+P_DUPLICATE_REPORT = QT_TRANSLATE_NOOP("BundleCheck", "laporan layanan yang sama muncul dua kali")
+P_DUPLICATE_AREA = QT_TRANSLATE_NOOP("BundleCheck", "wilayah yang sama muncul dua kali")
+P_DUPLICATE_EVIDENCE = QT_TRANSLATE_NOOP("BundleCheck", "data dukung yang sama muncul dua kali")
+P_EMPTY = QT_TRANSLATE_NOOP("BundleCheck", "kosong")
+P_EMPTY_ROW = QT_TRANSLATE_NOOP("BundleCheck", "baris tanpa isi")
+P_ROW_RULE = QT_TRANSLATE_NOOP("BundleCheck", "mutu terpenuhi melebihi mutu yang dipersyaratkan")
+P_PLAIN = QT_TRANSLATE_NOOP("BundleCheck", "nilai tidak sah")
