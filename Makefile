@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint translations update-translations bench screenshots clean
+.PHONY: run test lint translations update-translations bench screenshots clean dist test-dist
 
 run: $(VENV)/.installed $(QM)
 	build/system-packages.sh run
@@ -33,6 +33,20 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-dist: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e '.[dist]'
+	touch $@ $(VENV)/.installed
+
+# The one-folder build for this machine (dist/spm-luring/), and on Linux the tarball with its .desktop file
+# (and an AppImage when appimagetool is installed). PyInstaller's work folder is build/work (git-ignored).
+dist: $(VENV)/.installed-dist $(QM)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/work --distpath dist build/spm_luring.spec
+	build/linux-package.sh dist
+
+# The frozen program passes its own self-test and the checks of tests/dist (run by .ci/run after `make test`).
+test-dist: dist $(VENV)/.installed-dev
+	SPM_LURING_FROZEN_APP=$(CURDIR)/dist/spm-luring/spm-luring QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/dist
 
 # Compiled translations are built, not committed.
 resources/i18n/%.qm: resources/i18n/%.ts | $(VENV)/.installed

@@ -5,7 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ["bench.edit_latency", "bench.startup", "bench.rekap_pdf", "bench.bundles", "bench.excel_import"]
+BENCHMARKS = [
+    "bench.edit_latency",
+    "bench.startup",
+    "bench.frozen_startup",
+    "bench.rekap_pdf",
+    "bench.bundles",
+    "bench.excel_import",
+]
 
 
 def main() -> int:

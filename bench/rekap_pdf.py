@@ -3,7 +3,7 @@
 "A full year" is the rekap of each of the four quarters of 2024, one after another in one PDF, as
 `spm-luring rekap-pdf --year 2024` writes it: 29 services over the 40 kecamatan of Kabupaten Bogor
 (every service and kecamatan filled). Ours runs end to end: reading the store, scoring, laying out
-(paragraphs, repeated headers, letterhead, signatures, QR code, "Halaman x dari y") and the atomic
+(texts, repeated headers, letterhead, signatures, QR code, "Halaman x dari y") and the atomic
 write. The baseline is a bare SimpleDocTemplate with one plain-string Table per quarter holding the
 same cell texts, the same embedded font and page size, with reportlab's default settings, written
 to a file: what any reportlab PDF of this content costs. Both are measured in the same process, interleaved; the figure is the median.

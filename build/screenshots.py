@@ -37,6 +37,45 @@ def settle(app, qtest, ms: int = 300) -> None:
     qtest.qWait(ms)
 
 
+def last_year(store, office_id: str) -> None:
+    """The same services a year earlier, a little lower: the dashboard compares the quarter with it."""
+    from demo_data import SHARE_BY_QUARTER, TARGETS
+
+    from desktop.domain.periods import Period
+    from desktop.storage.reports import CellEdit, ReportKey
+
+    kecamatan = [a.code for a in store.areas.list(3)]
+    for quarter, share in SHARE_BY_QUARTER.items():
+        for service, targets in TARGETS.items():
+            edits = []
+            for area, target in zip(kecamatan, targets, strict=True):
+                edits += [CellEdit(area, "target", target), CellEdit(area, "served", int(target * share * 0.8))]
+                edits += [CellEdit(area, "quality_required", 12), CellEdit(area, "quality_met", 7)]
+            store.reports.set_values(ReportKey(office_id, service, Period(2023, quarter)), edits)
+
+
+def returned_report(app, qtest, store, window) -> None:
+    """A report the district returned: the reviewer's notes above the grid, the row it names marked."""
+    from desktop.domain.periods import Period
+    from desktop.domain.workflow import Transition
+    from desktop.storage.reports import ReportKey
+
+    returned = ReportKey(store.require_installation().office.id, "1.02.01", Period(2024, 3))
+    store.review.apply(returned, Transition.SUBMIT)
+    store.review.apply(
+        returned,
+        Transition.RETURN,
+        "Lengkapi berita acara posyandu untuk Long Apari dan Long Pahangai.",
+        {"64.11.04": "Terlayani jauh di bawah triwulan II; periksa kembali register kohort ibu."},
+    )
+    window.evidence_dock.show()
+    window.tabs.setCurrentIndex(0)
+    window.refresh_report()
+    window.grid.setCurrentIndex(window.model.index(3, 1))
+    settle(app, qtest)
+    grab(window, "returned-report.png")
+
+
 def main() -> None:
     """Main window (entry and summary), the evidence panel, and the set-up wizard."""
     scratch = Path(tempfile.mkdtemp(prefix="spm-shots-"))
@@ -58,6 +97,7 @@ def main() -> None:
     from desktop.storage.reports import ReportKey
 
     store.evidence.add(ReportKey(key_office, "1.02.01", Period(2024, 3)), "64.11.04", [evidence], "Berita acara")
+    last_year(store, key_office)
     window = create_main_window(store)
     window.move(QPoint(0, 0))
     window.resize(1366, 768)
@@ -70,6 +110,12 @@ def main() -> None:
     window.tabs.setCurrentIndex(1)
     settle(app, QTest)
     grab(window, "summary.png")
+    # The dashboard with the Data dukung panel closed, as on a projector: two columns of charts.
+    window.evidence_dock.hide()
+    window.tabs.setCurrentIndex(2)
+    settle(app, QTest, 600)
+    grab(window, "dashboard.png")
+    returned_report(app, QTest, store, window)
     window.close()
     store.close()
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from desktop.cli.login import log_in
 from desktop.domain.periods import Period
 from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
@@ -23,8 +24,15 @@ def period_of(args: argparse.Namespace) -> Period:
 
 
 def open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
-    """The store of --data-dir (or the default folder)."""
-    return Store.open(args.data_dir, readonly=readonly)
+    """The store of --data-dir (or the default folder); a writer logs in the account --user names."""
+    store = Store.open(args.data_dir, readonly=readonly)
+    if not readonly:
+        try:
+            log_in(store, args)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def report_key(store: Store, service: str, period: Period) -> ReportKey:

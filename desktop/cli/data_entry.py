@@ -9,8 +9,10 @@ from pathlib import Path
 from desktop.cli.common import add_period, open_store, period_of, print_json, report_key
 from desktop.domain.catalog import load_catalog
 from desktop.domain.formatting import format_int, format_percent
-from desktop.domain.reports import FIGURES
-from desktop.storage.reports import CellEdit
+from desktop.domain.reports import FIGURES, ReportStatus
+from desktop.domain.workflow import Role
+from desktop.storage.evidence import EVIDENCE, SIGNED_FORM
+from desktop.storage.reports import STATUS_LABELS, CellEdit
 
 FIGURE_OPTIONS = {
     "target": "sasaran (jumlah yang harus dilayani)",
@@ -39,6 +41,8 @@ def register(commands) -> None:
     init.add_argument(
         "--passphrase-file", type=Path, help="buat juga kunci tanda tangan kantor, dengan frasa sandi dari berkas ini"
     )
+    init.add_argument("--admin", metavar="NAMA_PENGGUNA", help="buat juga akun admin pertama (nama: --operator)")
+    init.add_argument("--admin-password-file", type=Path, help="berkas berisi kata sandi akun admin itu")
     init.set_defaults(handler=cmd_init)
 
     set_ = commands.add_parser("set", help="isi angka satu wilayah pada satu laporan")
@@ -60,6 +64,9 @@ def register(commands) -> None:
     attach.add_argument("--area", help="kode wilayah (tanpa ini: untuk seluruh laporan)")
     attach.add_argument("--description", default="", help="keterangan berkas")
     attach.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    attach.add_argument(
+        "--signed-form", action="store_true", help="berkasnya formulir laporan yang sudah ditandatangani (hasil pindai)"
+    )
     attach.set_defaults(handler=cmd_attach)
 
     show = commands.add_parser("show", help="tampilkan isi satu laporan")
@@ -91,6 +98,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         passphrase = read_passphrase_file(args.passphrase_file)
         check_passphrase(passphrase)
+    admin_password = None
+    if args.admin:
+        from desktop.cli.login import read_secret
+        from desktop.storage.accounts import check_password_rules
+
+        admin_password = read_secret(args.admin_password_file, None, "Kata sandi admin: ", confirm=True)
+        check_password_rules(admin_password)
     catalog = load_catalog()
     if args.services:
         prefixes = [p.strip() for p in args.services.split(",") if p.strip()]
@@ -111,6 +125,9 @@ def cmd_init(args: argparse.Namespace) -> int:
             area_level=args.area_level,
         )
         areas = store.areas.reporting_areas(installed.office.area_level)
+        if admin_password is not None:
+            store.users.add(args.admin, args.operator, args.nip, Role.ADMIN, admin_password)
+            store.access.login(args.admin, admin_password)
         key = None
         if passphrase is not None:
             from desktop.exchange.trust import create_office_key
@@ -146,7 +163,8 @@ def cmd_attach(args: argparse.Namespace) -> int:
     """Attaches evidence files."""
     with open_store(args) as store:
         key = report_key(store, args.service, period_of(args))
-        items = store.evidence.add(key, args.area, args.files, args.description)
+        kind = SIGNED_FORM if args.signed_form else EVIDENCE
+        items = store.evidence.add(key, args.area, args.files, args.description, kind)
     for item in items:
         print(f"{item.id}  {item.type_label}  {item.size}  {item.sha256[:12]}  {item.original_name}")
     return 0
@@ -157,6 +175,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args, readonly=True) as store:
         key = report_key(store, args.service, period_of(args))
         report = store.reports.get(key)
+        notes = store.review.notes(key) if report.status is ReportStatus.RETURNED else []
         office = store.require_installation().office
         areas = {a.code: a.name for a in store.areas.reporting_areas(office.area_level)}
     totals = report.totals()
@@ -172,9 +191,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "content_hash": report.content_hash(),
                 "rows": [dict(r.as_dict(), area_name=areas.get(r.area_code, "")) for r in report.rows],
                 "totals": {name: getattr(totals, name) for name in FIGURES},
+                "review_notes": [{"area_code": n.area_code, "note": n.note, "by": n.written_by} for n in notes],
             }
         )
         return 0
+    print(f"Status: {STATUS_LABELS[report.status].text}")
+    for note in notes:
+        where = areas.get(note.area_code, note.area_code) if note.area_code else "Seluruh laporan"
+        print(f"Catatan pemeriksa ({where}): {note.note}")
     for row in report.rows:
         print(
             f"{row.area_code:<16}{areas.get(row.area_code, ''):<24}"

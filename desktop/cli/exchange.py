@@ -497,6 +497,12 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
             print(f"spm-luring: {exc}", file=sys.stderr)
             return EXIT_REFUSED
         with verified:
+            from desktop.exchange.decisions import is_decision_bundle
+
+            if is_decision_bundle(store, verified):
+                from desktop.cli.decisions import import_decisions
+
+                return import_decisions(store, verified, args)
             plan = plan_import(store, verified)
             if args.json:
                 document = _plan_document(plan)

@@ -58,6 +58,10 @@ class UserError(Exception):
         self.message = message
 
 
+class LoginRequiredError(UserError):
+    """The act needs a logged-in account and nobody is logged in."""
+
+
 def user_error(source: Text, **params: Any) -> UserError:
     """A UserError for a marked text: `raise user_error(QT_TRANSLATE_NOOP(ctx, "…{x}"), x=1)`."""
     return UserError(Message(source, params))

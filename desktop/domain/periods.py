@@ -40,6 +40,11 @@ class Period:
         return ROMAN[self.quarter - 1]
 
     @property
+    def label(self) -> str:
+        """How forms and messages name the period: Triwulan III 2024."""
+        return f"Triwulan {self.roman} {self.year}"
+
+    @property
     def key(self) -> str:
         """A compact, sortable form: 2024Q3."""
         return f"{self.year}Q{self.quarter}"

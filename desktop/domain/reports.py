@@ -188,14 +188,21 @@ class Report:
         The hashed text is the canonical JSON of {"office", "service", "period", "catalog", "rows": every
         non-empty row's as_dict() in area-code order}: keys sorted, no spaces, non-ASCII kept, UTF-8.
         """
+        # Every dict is built with its keys already in sorted order, so the encoder need not sort them.
         body = {
-            "office": self.office_id,
-            "service": self.service_code,
-            "period": self.period.key,
             "catalog": self.catalog_version,
-            "rows": [r.as_dict() for r in sorted(self.rows, key=_area_code) if not r.is_empty],
+            "office": self.office_id,
+            "period": self.period.key,
+            "rows": [
+                dict(zip(_SORTED_NAMES, _sorted_values(r), strict=True))
+                for r in sorted(self.rows, key=_area_code)
+                if not r.is_empty
+            ],
+            "service": self.service_code,
         }
         return hashlib.sha256(_CANONICAL_JSON.encode(body).encode("utf-8")).hexdigest()
 
 
-_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_SORTED_NAMES = tuple(sorted(_FIELD_NAMES))
+_sorted_values = attrgetter(*_SORTED_NAMES)

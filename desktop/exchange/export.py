@@ -30,6 +30,7 @@ from desktop import __version__
 from desktop.domain.catalog import CURRENT_VERSION, load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError, user_error
 from desktop.domain.periods import Period
+from desktop.domain.workflow import Permission
 from desktop.exchange import bag
 from desktop.exchange.container import SIGNATURE_NAME, SUBMISSION_CSV, SUBMISSION_JSON, ContainerLimits
 from desktop.exchange.encryption import encrypt_file, parse_recipient
@@ -130,6 +131,7 @@ def prepare_export(
     `forms`: printed report forms (PDF files the caller rendered, e.g. with desktop.reports) to carry
     under data/forms/ for people who open the bag; they are signed with the rest, never imported.
     """
+    store.access.require(Permission.EXPORT_BUNDLE)
     installation = store.require_installation()
     office = installation.office
     record = store.trust.office_key()
@@ -155,27 +157,7 @@ def prepare_export(
         items = store.evidence.list(key)
         if not rows and not items and current is None:
             continue
-        evidence = []
-        for item in items:
-            path = f"data/evidence/{item.sha256}.{item.extension}"
-            evidence.append(
-                EvidenceRef(
-                    item.id,
-                    item.area_code,
-                    item.sha256,
-                    path,
-                    item.media_type,
-                    item.extension,
-                    item.size,
-                    item.original_name,
-                    item.description,
-                    item.added_at,
-                    item.added_by,
-                )
-            )
-            files.setdefault(
-                path, ExportFile(path, store.evidence.path_of(item), item.sha256, item.size, item.original_name)
-            )
+        evidence = evidence_refs(store, items, files)
         audit = [
             {
                 "at": e.at,
@@ -241,6 +223,33 @@ def prepare_export(
         expected_current=expected,
         limits=ContainerLimits.for_evidence_limit(biggest),
     )
+
+
+def evidence_refs(store, items, files: dict[str, ExportFile]) -> tuple[EvidenceRef, ...]:
+    """The bundle's entries for a report's evidence items; each file also added once to `files` (by path)."""
+    refs = []
+    for item in items:
+        path = f"data/evidence/{item.sha256}.{item.extension}"
+        refs.append(
+            EvidenceRef(
+                item.id,
+                item.area_code,
+                item.sha256,
+                path,
+                item.media_type,
+                item.extension,
+                item.size,
+                item.original_name,
+                item.description,
+                item.added_at,
+                item.added_by,
+                item.kind,
+            )
+        )
+        files.setdefault(
+            path, ExportFile(path, store.evidence.path_of(item), item.sha256, item.size, item.original_name)
+        )
+    return tuple(refs)
 
 
 def _form_name(path: Path) -> str:
@@ -640,6 +649,7 @@ def carried(report: SubmittedReport, expected_current: str | None, verdict: str 
                 e.description,
                 e.added_at,
                 e.added_by,
+                e.kind,
             )
             for e in report.evidence
         ),

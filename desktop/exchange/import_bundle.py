@@ -28,6 +28,7 @@ from desktop.domain.catalog import load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, user_error
 from desktop.domain.periods import Period
 from desktop.domain.reports import FIGURES, TEXTS, AreaFigures
+from desktop.domain.workflow import Permission
 from desktop.exchange.errors import CancelCheck, Progress, check_cancel, never_cancelled, no_progress
 from desktop.exchange.export import carried
 from desktop.exchange.submission import EvidenceRef, OfficeInfo, SubmittedReport
@@ -215,6 +216,7 @@ def decide(revisions: Sequence[Revision], bundle_id: str, revision: int, revises
 
 def plan_import(store, verified: VerifiedBundle) -> ImportPlan:
     """What the bundle would change here (database reads only)."""
+    store.access.require(Permission.IMPORT_BUNDLE)
     installation = store.require_installation()
     submission = verified.submission
     office = submission.office
@@ -354,6 +356,7 @@ def apply_import(
     A bundle imported before changes nothing; a refused plan raises its refusal; a plan made stale
     by another import is refused whole. On any failure the database is as it was.
     """
+    store.access.require(Permission.IMPORT_BUNDLE)
     if plan.already_imported:
         return ImportResult(plan.bundle_id, True, 0, 0, 0, 0, 0, 0)
     if (refusal := plan.refusal) is not None:

@@ -69,6 +69,39 @@ class EvidenceRef:
     description: str
     added_at: str
     added_by: str
+    kind: str = "evidence"  # or "signed_form": the printed report form, signed and scanned back
+
+
+EVIDENCE_KINDS = ("evidence", "signed_form")
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """A reviewer's decision on a report, carried back to its office in a bundle the district signed."""
+
+    decision: str  # returned | approved: the report's status at the district
+    decides: str  # the bundle that carried the revision decided on
+    notes: tuple[tuple[str | None, str], ...]  # (area code or None for the whole report, note)
+    at: str
+    by: str
+
+
+REVIEW_DECISIONS = ("returned", "approved")
+MAX_NOTES = 2000
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """In a district's consolidated bundle: an office report a consolidated report was made from."""
+
+    office_id: str
+    office_name: str
+    bundle_id: str  # the office bundle that carried it
+    revision: int
+    content_hash: str
+
+
+MAX_SOURCES = 500
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,8 @@ class SubmittedReport:
     rows: tuple[AreaFigures, ...]
     evidence: tuple[EvidenceRef, ...] = ()
     audit: tuple[dict, ...] = ()
+    review: ReviewDecision | None = None  # only in a decision bundle, from the district to the office
+    sources: tuple[ReportSource, ...] = ()  # only in a district's consolidated bundle
 
 
 @dataclass(frozen=True)
@@ -198,13 +233,36 @@ def document(submission: Submission) -> dict:
                         "description": e.description,
                         "added_at": e.added_at,
                         "added_by": e.added_by,
+                        **({"kind": e.kind} if e.kind != "evidence" else {}),
                     }
                     for e in r.evidence
                 ],
                 "audit": list(r.audit),
+                **({"review": _review_document(r.review)} if r.review else {}),
+                **({"sources": [_source_document(x) for x in r.sources]} if r.sources else {}),
             }
             for r in submission.reports
         ],
+    }
+
+
+def _source_document(source: ReportSource) -> dict:
+    return {
+        "office_id": source.office_id,
+        "office_name": source.office_name,
+        "bundle_id": source.bundle_id,
+        "revision": source.revision,
+        "content_hash": source.content_hash,
+    }
+
+
+def _review_document(review: ReviewDecision) -> dict:
+    return {
+        "decision": review.decision,
+        "decides": review.decides,
+        "notes": [{"area_code": area, "note": note} for area, note in review.notes],
+        "at": review.at,
+        "by": review.by,
     }
 
 
@@ -406,6 +464,11 @@ def _report(value: Any, where: str) -> SubmittedReport:
         raise _InvalidError(f"{where}.evidence", P_DUPLICATE_EVIDENCE, "schema.duplicate")
     audit_doc = _list(obj.get("audit", []), f"{where}.audit", MAX_AUDIT)
     audit = tuple(_audit(a, f"{where}.audit[{i}]") for i, a in enumerate(audit_doc))
+    review = _review(obj["review"], f"{where}.review", status) if "review" in obj else None
+    sources = tuple(
+        _source(x, f"{where}.sources[{i}]")
+        for i, x in enumerate(_list(obj.get("sources", []), f"{where}.sources", MAX_SOURCES))
+    )
     return SubmittedReport(
         service_code=_string(_get(obj, "service", where), f"{where}.service", pattern=_SERVICE_RE),
         catalog_version=_string(_get(obj, "catalog_version", where), f"{where}.catalog_version", 40),
@@ -416,6 +479,44 @@ def _report(value: Any, where: str) -> SubmittedReport:
         rows=rows,
         evidence=evidence,
         audit=audit,
+        review=review,
+        sources=sources,
+    )
+
+
+def _source(value: Any, where: str) -> ReportSource:
+    obj = _object(value, where)
+    return ReportSource(
+        office_id=_string(_get(obj, "office_id", where), f"{where}.office_id", pattern=_UUID_RE),
+        office_name=_nonblank(_get(obj, "office_name", where), f"{where}.office_name"),
+        bundle_id=_string(_get(obj, "bundle_id", where), f"{where}.bundle_id", pattern=_UUID_RE),
+        revision=_whole(_get(obj, "revision", where), f"{where}.revision", 1, 10**9),
+        content_hash=_string(_get(obj, "content_hash", where), f"{where}.content_hash", pattern=_HEX64_RE),
+    )
+
+
+def _review(value: Any, where: str, status: str) -> ReviewDecision:
+    obj = _object(value, where)
+    decision = _string(_get(obj, "decision", where), f"{where}.decision")
+    if decision not in REVIEW_DECISIONS or decision != status:
+        raise _InvalidError(f"{where}.decision", P_FORMAT)
+    notes = []
+    for i, item in enumerate(_list(_get(obj, "notes", where), f"{where}.notes", MAX_NOTES)):
+        note = _object(item, f"{where}.notes[{i}]")
+        area = _get(note, "area_code", f"{where}.notes[{i}]")
+        area = None if area is None else _region(area, f"{where}.notes[{i}].area_code")
+        text = _string(_get(note, "note", f"{where}.notes[{i}]"), f"{where}.notes[{i}].note", MAX_TEXT)
+        if not text.strip():
+            raise _InvalidError(f"{where}.notes[{i}].note", P_EMPTY)
+        notes.append((area, text))
+    if decision == "returned" and not notes:
+        raise _InvalidError(f"{where}.notes", P_FORMAT)
+    return ReviewDecision(
+        decision=decision,
+        decides=_string(_get(obj, "decides", where), f"{where}.decides", pattern=_UUID_RE),
+        notes=tuple(notes),
+        at=_string(_get(obj, "at", where), f"{where}.at"),
+        by=_string(_get(obj, "by", where), f"{where}.by"),
     )
 
 
@@ -449,6 +550,9 @@ def _evidence(value: Any, where: str) -> EvidenceRef:
     if not path.startswith("data/evidence/") or stem != sha or not dot or not _EXTENSION_RE.fullmatch(extension):
         raise _InvalidError(f"{where}.path", P_FORMAT)
     area = _get(obj, "area_code", where)
+    kind = _string(obj.get("kind", "evidence"), f"{where}.kind")
+    if kind not in EVIDENCE_KINDS:
+        raise _InvalidError(f"{where}.kind", P_FORMAT)
     return EvidenceRef(
         id=_string(_get(obj, "id", where), f"{where}.id", pattern=_UUID_RE),
         area_code=None if area is None else _region(area, f"{where}.area_code"),
@@ -461,6 +565,7 @@ def _evidence(value: Any, where: str) -> EvidenceRef:
         description=_string(_get(obj, "description", where), f"{where}.description", MAX_TEXT),
         added_at=_string(_get(obj, "added_at", where), f"{where}.added_at", 40),
         added_by=_string(_get(obj, "added_by", where), f"{where}.added_by"),
+        kind=kind,
     )
 
 

@@ -395,6 +395,8 @@ def _check_references(
             raise refuse("references", "references.service", UNKNOWN_SERVICE, code=report.service_code)
         for row in report.rows:
             check_area(row.area_code)
+        for area, _note in report.review.notes if report.review else ():
+            check_area(area)
         for evidence in report.evidence:
             check_area(evidence.area_code)
             kind = file_types.BY_MEDIA_TYPE.get(evidence.media_type)

@@ -276,12 +276,17 @@ def require_service(office: Office, code: str) -> None:
 
 
 def import_context(store: Store, target: Target) -> ImportContext:
-    """Reads what the checks compare against: stored rows (and the quarter before), areas, statuses."""
+    """Reads what the checks compare against: stored rows (and the quarter before), areas, statuses.
+
+    Refuses first (UserError) when the acting account may not change these reports now (role, deadline):
+    the apply itself may run on a worker's connection of its own, without the store's login.
+    """
     installation = store.require_installation()
     office = installation.office
     rows, previous, statuses = {}, {}, {}
     for code in dict.fromkeys(target.services):
         key = ReportKey(office.id, code, target.period)
+        store.reports.guard(key)
         report = store.reports.get(key)
         rows[code] = {r.area_code: r for r in report.rows}
         statuses[code] = report.status

@@ -19,15 +19,20 @@ from desktop.domain.catalog import Catalog, load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
 from desktop.reports import pdf_common as common
-from desktop.reports.pdf_common import PdfMeta, PdfResult, Progress, Section, Signer, para, styles
+from desktop.reports import pdf_document as document
+from desktop.reports import pdf_signatures as signing
+from desktop.reports.pdf_common import styles
+from desktop.reports.pdf_document import PdfMeta, PdfResult, Progress, Section
 from desktop.reports.pdf_report_form import area_label, group_title, period_text
+from desktop.reports.pdf_signatures import Signer
+from desktop.reports.pdf_text import TextBlock, cell_text, head_text
 from desktop.storage.areas import Area
 from desktop.storage.installation import Installation
 from desktop.storage.signatories import Signatories, get_signatories
 from desktop.storage.store import Store
 
-PAGESIZE = common.LANDSCAPE
-WIDTH = common.frame_width(PAGESIZE)
+PAGESIZE = document.LANDSCAPE
+WIDTH = document.frame_width(PAGESIZE)
 # No, Wilayah | Sasaran, Terlayani | Disyaratkan, Terpenuhi | Alokasi, Realisasi | Permasalahan, Tindak lanjut
 COLUMN_WIDTHS = [w * mm for w in (8, 45, 20, 20, 20, 20, 28, 28, 39, 39)]
 ROW_HEIGHT = 9 * mm  # room to write a figure by hand
@@ -78,7 +83,7 @@ def write_blank_forms(path: Path | str, forms: Sequence[BlankForm], progress: Pr
     title = f"Formulir isian SPM {first.service_code}" if len(forms) == 1 else "Formulir isian SPM"
     meta = PdfMeta(title=title, subject=f"{office}, {first.installation.district_name}", author=office)
     sections = [(blank_section(form), blank_story(form)) for form in forms]
-    return common.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
+    return document.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
 
 
 def blank_form_pdf(
@@ -112,7 +117,7 @@ def blank_story(form: BlankForm) -> list[Flowable]:
     components = "; ".join(f"{i}) {c}" for i, c in enumerate(field.quality_components, 1)) or "—"
     story: list[Flowable] = [
         *common.letterhead(installation, WIDTH),
-        para("FORMULIR ISIAN CAPAIAN STANDAR PELAYANAN MINIMAL (SPM)", s.title),
+        TextBlock("FORMULIR ISIAN CAPAIAN STANDAR PELAYANAN MINIMAL (SPM)", s.title),
         Spacer(1, 4 * mm),
         common.field_table(
             [
@@ -126,7 +131,7 @@ def blank_story(form: BlankForm) -> list[Flowable]:
             label_width=44 * mm,
         ),
         Spacer(1, 2 * mm),
-        para(
+        TextBlock(
             "Petunjuk: tulis angka kumulatif sejak 1 Januari. Sasaran = jumlah penerima yang harus dilayani dalam"
             " satu tahun; Terlayani = yang sudah dilayani; Mutu = jumlah butir mutu yang disyaratkan dan yang sudah"
             " terpenuhi; anggaran dan realisasi dalam rupiah. Kosongkan yang tidak diketahui.",
@@ -136,19 +141,19 @@ def blank_story(form: BlankForm) -> list[Flowable]:
         blank_table(form, level),
     ]
     signatories = form.signatories
-    head = common.head_signer(installation, signatories)
+    head = signing.head_signer(installation, signatories)
     collector = Signer(
         above=(f"{DOTS}, {DOTS} 20{DOTS[:5]}", "Petugas pengumpul data,", "", ""),
         name="",
         nip="",
     )
-    story.append(common.closing_block([], common.signature_table(head, collector, WIDTH)))
+    story.append(signing.closing_block([], signing.signature_table(head, collector, WIDTH)))
     return story
 
 
 def blank_table(form: BlankForm, level: str) -> Table:
     """The areas pre-printed, every figure cell empty, and a Jumlah row to add up."""
-    w, h = COLUMN_WIDTHS, common.head_text
+    w, h = COLUMN_WIDTHS, head_text
     top = [h("No", w[0]), h(level.capitalize(), w[1]), h("Penerima pelayanan dasar", w[2] + w[3]), ""]
     top += [h("Mutu (butir)", w[4] + w[5]), "", h("Anggaran (Rp)", w[6] + w[7]), "", h("Permasalahan", w[8])]
     top += [h("Tindak lanjut / solusi", w[9])]
@@ -167,7 +172,7 @@ def blank_table(form: BlankForm, level: str) -> Table:
         title = group_title(area, form.kecamatan, form.installation.district_name)
         if title is not None and title != group:
             group = title
-            data.append([common.cell_text(title, WIDTH, bold=True), *[""] * 9])
+            data.append([cell_text(title, WIDTH, bold=True), *[""] * 9])
             heights.append(None)
             row = len(data) - 1
             style += [
@@ -177,7 +182,7 @@ def blank_table(form: BlankForm, level: str) -> Table:
                 ("ALIGN", (0, row), (0, row), "LEFT"),
                 ("BACKGROUND", (0, row), (-1, row), common.GROUP_FILL),
             ]
-        data.append([str(number), common.cell_text(area_label(area), w[1]), *[""] * 8])
+        data.append([str(number), cell_text(area_label(area), w[1]), *[""] * 8])
         heights.append(ROW_HEIGHT)
     data.append(["", "Jumlah", *[""] * 8])
     heights.append(ROW_HEIGHT)
@@ -189,4 +194,4 @@ def blank_table(form: BlankForm, level: str) -> Table:
         ("LINEABOVE", (0, last), (-1, last), 1, "black"),
     ]
     table = Table(data, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=HEADER_ROWS, hAlign="LEFT")
-    return common.styled(table, style)
+    return common.styled(table, style, font=common.TEXT_FONT)

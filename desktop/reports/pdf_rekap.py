@@ -24,15 +24,20 @@ from desktop.domain.periods import Period
 from desktop.domain.reports import Report
 from desktop.domain.scoring import DistrictScore, ServiceScore, score_district
 from desktop.reports import pdf_common as common
-from desktop.reports.pdf_common import PdfMeta, PdfResult, Progress, Section, para, styles
+from desktop.reports import pdf_document as document
+from desktop.reports import pdf_signatures as signing
+from desktop.reports.pdf_common import styles
+from desktop.reports.pdf_document import PdfMeta, PdfResult, Progress, Section
+from desktop.reports.pdf_fonts import BOLD
 from desktop.reports.pdf_report_form import period_text
+from desktop.reports.pdf_text import TextBlock, cell_text, head_text, row_heights, wrapped
 from desktop.reports.qr_payload import REKAP_TAG, rekap_hash
 from desktop.storage.installation import Installation
 from desktop.storage.signatories import Signatories, get_signatories
 from desktop.storage.store import Store
 
-PAGESIZE = common.LANDSCAPE
-WIDTH = common.frame_width(PAGESIZE)
+PAGESIZE = document.LANDSCAPE
+WIDTH = document.frame_width(PAGESIZE)
 # No, Kode, Jenis | Sasaran, Terlayani, Belum, Capaian | Mutu, Capaian | Anggaran, Realisasi, % | Nilai
 COLUMN_WIDTHS = [w * mm for w in (8, 15, 60, 17, 17, 17, 17, 19, 16, 24, 24, 16, 17)]
 HEADER_ROWS = 2
@@ -118,7 +123,7 @@ def write_rekaps(path: Path | str, rekaps: Sequence[Rekap], progress: Progress |
     office = first.installation.office.name
     meta = PdfMeta(title=title, subject=f"{office}, {first.installation.district_name}", author=office)
     sections = [(rekap_section(r), rekap_story(r)) for r in rekaps]
-    return common.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
+    return document.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
 
 
 def rekap_pdf(
@@ -150,9 +155,9 @@ def rekap_story(rekap: Rekap) -> list[Flowable]:
     counted = sum(1 for x in rekap.score.services if x.has_data)
     story: list[Flowable] = [
         *common.letterhead(installation, WIDTH),
-        para("REKAPITULASI CAPAIAN STANDAR PELAYANAN MINIMAL (SPM)", s.title),
-        para(installation.district_name.upper(), s.title),
-        para(f"TRIWULAN {period.roman} TAHUN {period.year}", s.title),
+        TextBlock("REKAPITULASI CAPAIAN STANDAR PELAYANAN MINIMAL (SPM)", s.title),
+        TextBlock(installation.district_name.upper(), s.title),
+        TextBlock(f"TRIWULAN {period.roman} TAHUN {period.year}", s.title),
         Spacer(1, 4 * mm),
         common.field_table(
             [
@@ -169,7 +174,7 @@ def rekap_story(rekap: Rekap) -> list[Flowable]:
         Spacer(1, 3 * mm),
         rekap_table(rekap),
     ]
-    signatures = common.signatures(
+    signatures = signing.signatures(
         installation,
         rekap.signatories,
         rekap.payload,
@@ -177,17 +182,17 @@ def rekap_story(rekap: Rekap) -> list[Flowable]:
         " yang direkapnya (sidik SHA-256 atas sidik setiap laporan).",
         WIDTH,
     )
-    notes = [para(line, s.note) for line in rules_notes(rekap.catalog.scoring, rekap.catalog.version)]
+    notes = [TextBlock(line, s.note) for line in rules_notes(rekap.catalog.scoring, rekap.catalog.version)]
     # The index and band stand right under the table; the notes on how they are made go with the signatures.
     story += [Spacer(1, 3 * mm), index_table(rekap), Spacer(1, 2 * mm)]
-    story.append(common.closing_block(notes, signatures))
+    story.append(signing.closing_block(notes, signatures))
     return story
 
 
 def rekap_header() -> list[list]:
     """The two header rows of the rekap table (repeated on every page)."""
     w = COLUMN_WIDTHS
-    h = common.head_text
+    h = head_text
     top = [h("No", w[0]), h("Kode", w[1]), h("Bidang / jenis pelayanan dasar", w[2])]
     top += [h("Penerima pelayanan dasar", sum(w[3:7])), "", "", "", h("Mutu", sum(w[7:9])), ""]
     top += [h("Anggaran", sum(w[9:12])), "", "", h("Nilai", w[12])]
@@ -222,8 +227,10 @@ def score_text(value: float | None) -> str:
 def rekap_table(rekap: Rekap) -> Table:
     """Every field with its services; a field's row carries its score."""
     data, style = rekap_rows(rekap)
-    table = Table(data, colWidths=COLUMN_WIDTHS, repeatRows=HEADER_ROWS, hAlign="LEFT")
-    return common.styled(table, style)
+    # The headings are measured by the table (they span rows); the rest are plain lines of one leading.
+    heights = [None] * HEADER_ROWS + row_heights(data[HEADER_ROWS:])
+    table = Table(data, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=HEADER_ROWS, hAlign="LEFT")
+    return common.styled(table, style, font=common.TEXT_FONT)
 
 
 def rekap_rows(rekap: Rekap) -> tuple[list[list[str]], list[tuple]]:
@@ -244,7 +251,7 @@ def rekap_rows(rekap: Rekap) -> tuple[list[list[str]], list[tuple]]:
         field = catalog.field(field_score.field_code)
         data.append(
             [
-                common.cell_text(f"{field.code} {field.name}", field_width, bold=True),
+                cell_text(f"{field.code} {field.name}", field_width, bold=True),
                 *([""] * 11),
                 score_text(field_score.score),
             ]
@@ -264,7 +271,7 @@ def rekap_rows(rekap: Rekap) -> tuple[list[list[str]], list[tuple]]:
                 [
                     str(number),
                     service_score.service_code,
-                    common.cell_text(name, COLUMN_WIDTHS[2]),
+                    cell_text(name, COLUMN_WIDTHS[2]),
                     *service_cells(service_score),
                 ]
             )
@@ -273,18 +280,21 @@ def rekap_rows(rekap: Rekap) -> tuple[list[list[str]], list[tuple]]:
 
 def index_table(rekap: Rekap) -> Table:
     """The index (IP SPM) and its band, boxed."""
-    s = styles()
+    style = styles().body_bold
     score = rekap.score
     index = format_percent(score.index) if score.index is not None else "— (belum ada layanan yang dapat dinilai)"
     band = score.band.label if score.band is not None else "—"
-    data = [
-        [
-            para(f"Indeks Pencapaian SPM (IP SPM) {rekap.installation.district_name}", s.body_bold),
-            para(index, s.body_bold),
-        ],
-        [para("Kategori", s.body_bold), para(band.upper(), s.body_bold)],
+    widths = [110 * mm, 70 * mm]
+    rows = [
+        (f"Indeks Pencapaian SPM (IP SPM) {rekap.installation.district_name}", index),
+        ("Kategori", band.upper()),
     ]
-    table = Table(data, colWidths=[110 * mm, 70 * mm], hAlign="LEFT")
+    # The text wrapped to the columns, less the cells' padding (6 points either side).
+    data = [
+        [wrapped(text, BOLD, style.fontSize, width - 12) for text, width in zip(row, widths, strict=True)]
+        for row in rows
+    ]
+    table = Table(data, colWidths=widths, hAlign="LEFT")
     return common.styled(
         table,
         [
@@ -294,6 +304,7 @@ def index_table(rekap: Rekap) -> Table:
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ],
+        font=(BOLD, style.fontSize, style.leading),
     )
 
 

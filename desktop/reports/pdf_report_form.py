@@ -24,7 +24,11 @@ from desktop.domain.periods import Period
 from desktop.domain.reports import AreaFigures, Report, Totals, percentage
 from desktop.domain.scoring import score_service
 from desktop.reports import pdf_common as common
-from desktop.reports.pdf_common import PdfMeta, PdfResult, Progress, Section, para, styles
+from desktop.reports import pdf_document as document
+from desktop.reports import pdf_signatures as signing
+from desktop.reports.pdf_common import para, styles
+from desktop.reports.pdf_document import PdfMeta, PdfResult, Progress, Section
+from desktop.reports.pdf_text import TextBlock, cell_text, head_text
 from desktop.reports.qr_payload import FormPayload
 from desktop.storage.areas import Area
 from desktop.storage.evidence import EvidenceItem
@@ -33,8 +37,8 @@ from desktop.storage.reports import STATUS_LABELS, ReportKey
 from desktop.storage.signatories import Signatories, get_signatories
 from desktop.storage.store import Store
 
-PAGESIZE = common.LANDSCAPE
-WIDTH = common.frame_width(PAGESIZE)
+PAGESIZE = document.LANDSCAPE
+WIDTH = document.frame_width(PAGESIZE)
 # No, Wilayah | Sasaran, Terlayani, Belum terlayani, Capaian | Disyaratkan, Terpenuhi, Capaian | Alokasi, Realisasi, %
 FIGURE_WIDTHS = [w * mm for w in (8, 59, 18, 18, 18, 18, 20, 18, 18, 27, 27, 18)]
 HEADER_ROWS = 2
@@ -137,7 +141,7 @@ def write_report_forms(path: Path | str, forms: Sequence[ReportForm], progress: 
         else f"Laporan capaian SPM Triwulan {period.roman} {period.year} ({len(forms)} layanan)"
     )
     meta = PdfMeta(title=title, subject=f"{office}, {first.installation.district_name}", author=office)
-    return common.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
+    return document.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
 
 
 def report_pdf(
@@ -211,8 +215,8 @@ def form_story(form: ReportForm) -> list[Flowable]:
     status = STATUS_LABELS[report.status].text
     story: list[Flowable] = [
         *common.letterhead(installation, WIDTH),
-        para("LAPORAN CAPAIAN STANDAR PELAYANAN MINIMAL (SPM)", s.title),
-        para(f"TRIWULAN {report.period.roman} TAHUN {report.period.year}", s.title),
+        TextBlock("LAPORAN CAPAIAN STANDAR PELAYANAN MINIMAL (SPM)", s.title),
+        TextBlock(f"TRIWULAN {report.period.roman} TAHUN {report.period.year}", s.title),
         Spacer(1, 4 * mm),
         common.field_columns(
             [
@@ -235,7 +239,7 @@ def form_story(form: ReportForm) -> list[Flowable]:
     story += figures_notes(form)
     story += [*common.heading("B. Ringkasan capaian"), summary_table(form)]
     story += [*common.heading("C. Permasalahan dan tindak lanjut"), *problems_part(form)]
-    signatures = common.signatures(
+    signatures = signing.signatures(
         installation,
         form.signatories,
         form.payload,
@@ -243,7 +247,7 @@ def form_story(form: ReportForm) -> list[Flowable]:
         " kantor, layanan, periode, revisi dan sidik SHA-256 isi laporan.",
         WIDTH,
     )
-    story.append(common.closing_block([para("D. Data dukung", s.heading), *evidence_part(form)], signatures))
+    story.append(signing.closing_block([TextBlock("D. Data dukung", s.heading), *evidence_part(form)], signatures))
     return story
 
 
@@ -276,7 +280,7 @@ def figure_cells(figures: AreaFigures | Totals, flag: bool = False) -> list[str]
 
 def figures_header(area_word: str) -> list[list]:
     """The two header rows of the figures table (repeated on every page)."""
-    w, h = FIGURE_WIDTHS, common.head_text
+    w, h = FIGURE_WIDTHS, head_text
     top = [h("No", w[0]), h(area_word.capitalize(), w[1]), h("Penerima pelayanan dasar", sum(w[2:6])), "", "", ""]
     top += [h("Mutu (butir)", sum(w[6:9])), "", "", h("Anggaran (Rp)", sum(w[9:12])), "", ""]
     names = ("Sasaran", "Terlayani", "Belum terlayani", "Capaian (%)", "Disyaratkan", "Terpenuhi", "Capaian (%)")
@@ -304,7 +308,7 @@ def figures_table(form: ReportForm) -> Table:
         title = group_title(area, form.kecamatan, form.installation.district_name)
         if title is not None and title != group:
             group = title
-            data.append([common.cell_text(title, WIDTH, bold=True), *[""] * 11])
+            data.append([cell_text(title, WIDTH, bold=True), *[""] * 11])
             row = len(data) - 1
             style += [
                 ("SPAN", (0, row), (-1, row)),
@@ -315,7 +319,7 @@ def figures_table(form: ReportForm) -> Table:
             ]
         figures = report.row(area.code)
         flag = figures.served is not None and figures.target is not None and figures.served > figures.target
-        data.append([str(number), common.cell_text(area_label(area), FIGURE_WIDTHS[1]), *figure_cells(figures, flag)])
+        data.append([str(number), cell_text(area_label(area), FIGURE_WIDTHS[1]), *figure_cells(figures, flag)])
     data.append(["", "Jumlah", *figure_cells(report.totals())])
     last = len(data) - 1
     style += [
@@ -325,7 +329,7 @@ def figures_table(form: ReportForm) -> Table:
         ("LINEABOVE", (0, last), (-1, last), 1, "black"),
     ]
     table = Table(data, colWidths=FIGURE_WIDTHS, repeatRows=HEADER_ROWS, hAlign="LEFT")
-    return common.styled(table, style)
+    return common.styled(table, style, font=common.TEXT_FONT)
 
 
 def figures_notes(form: ReportForm) -> list[Flowable]:
@@ -337,7 +341,7 @@ def figures_notes(form: ReportForm) -> list[Flowable]:
     ]
     if any(r.served is not None and r.target is not None and r.served > r.target for r in form.report.rows):
         notes.append("* Terlayani melebihi sasaran; penjelasannya ada pada bagian C.")
-    return [Spacer(1, 1 * mm), *(para(n, s.note) for n in notes)]
+    return [Spacer(1, 1 * mm), *(TextBlock(n, s.note) for n in notes)]
 
 
 # --- B. summary ---------------------------------------------------------------------------------------------

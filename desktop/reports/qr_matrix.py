@@ -75,19 +75,19 @@ class _Template:
         return code.modules
 
 
-def qr_modules(payload: str) -> list[list[bool]]:
-    """The QR matrix of a payload (level M): rows of modules, True for dark."""
+def qr_rows(payload: str) -> tuple[int, list[int]]:
+    """The QR matrix of a payload (level M): its size, and its rows as integers (the leftmost module is
+    the highest bit, 1 for dark)."""
     code = qrencoder.QRCode(None, LEVEL)
     code.addData(payload)
     code.version = code.calculate_version()
     template = _template(code.version)
     size = template.size
     rows, columns = [0] * size, [0] * size
-    bits = _codewords(code)
-    length = len(bits) * 8
-    stream = int.from_bytes(bits, "big")
-    for index, (shift, row) in enumerate(template.positions[:length]):
-        if (stream >> (length - 1 - index)) & 1:
+    codewords = _codewords(code)
+    bits = format(int.from_bytes(codewords, "big"), f"0{len(codewords) * 8}b")
+    for (shift, row), bit in zip(template.positions, bits, strict=False):
+        if bit == "1":
             rows[row] |= 1 << shift
             columns[size - 1 - shift] |= 1 << (size - 1 - row)
     scores = []
@@ -98,8 +98,9 @@ def qr_modules(payload: str) -> list[list[bool]]:
         ]
         scores.append((mask_penalty(candidate, transposed), mask))
     best = min(scores)[1]
-    final = [f | (d ^ m) for f, d, m in zip(template.final_rows[best], rows, template.mask_rows[best], strict=True)]
-    return [[bool((row >> (size - 1 - c)) & 1) for c in range(size)] for row in final]
+    return size, [
+        f | (d ^ m) for f, d, m in zip(template.final_rows[best], rows, template.mask_rows[best], strict=True)
+    ]
 
 
 def _rows(modules: list[list[bool]] | list[tuple[bool, ...]]) -> list[int]:

@@ -64,6 +64,7 @@ class EvidenceSnapshot:
     description: str
     added_at: str
     added_by: str
+    kind: str = "evidence"
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ class BundleRepository:
         period = record.period
         with self.database.write() as conn:
             now = now_utc()
-            self._insert_bundle(conn, record, now, actor)
+            self.insert_bundle(conn, record, now, actor)
             for report in reports:
                 self._require_current(conn, record.office_id, report, period)
                 self._make_current(conn, record, report, period, now)
@@ -252,6 +253,19 @@ class BundleRepository:
                 },
             )
 
+    def record_sent_decisions(self, record: BundleRecord) -> None:
+        """Records a decision bundle written for an office (its reports' revisions do not change)."""
+        actor = self.actor()
+        with self.database.write() as conn:
+            self.insert_bundle(conn, record, now_utc(), actor)
+            self.audit.record(
+                conn,
+                actor,
+                "bundle.decisions",
+                f"bundle/{record.bundle_id}",
+                after={"office": record.office_id, "period": record.period.key, "file": record.file_name},
+            )
+
     # --- import --------------------------------------------------------------------------------
 
     def apply_import(
@@ -272,7 +286,7 @@ class BundleRepository:
                     QT_TRANSLATE_NOOP("Import", "Paket {bundle} sudah pernah diimpor."), bundle=record.bundle_id
                 )
             self._upsert_office(conn, office, now, actor)
-            self._insert_bundle(conn, record, now, actor)
+            self.insert_bundle(conn, record, now, actor)
             for report in reports:
                 self._require_current(conn, office.id, report, period)
                 if report.verdict == CONFLICT:
@@ -347,7 +361,8 @@ class BundleRepository:
     # --- pieces ----------------------------------------------------------------------------------
 
     @staticmethod
-    def _insert_bundle(conn: sqlite3.Connection, record: BundleRecord, now: str, actor: str) -> None:
+    def insert_bundle(conn: sqlite3.Connection, record: BundleRecord, now: str, actor: str) -> None:
+        """Records a bundle row inside the caller's transaction."""
         conn.execute(
             "INSERT INTO bundles (bundle_id, direction, office_id, year, quarter, catalog_version, signer_key_id,"
             " signer_fingerprint, file_name, file_sha256, file_size, tagmanifest_sha256, encrypted, bagged_at,"
@@ -528,8 +543,8 @@ class BundleRepository:
                 )
             if owner is None:
                 conn.execute(
-                    "INSERT INTO evidence (id, report_id, area_code, sha256, original_name, description, added_at, added_by)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO evidence (id, report_id, area_code, sha256, original_name, description, added_at,"
+                    " added_by, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         item.id,
                         report_id,
@@ -539,6 +554,7 @@ class BundleRepository:
                         item.description,
                         item.added_at,
                         item.added_by,
+                        item.kind,
                     ),
                 )
                 self.audit.record(

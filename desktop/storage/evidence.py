@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
+from desktop.domain.periods import Period
 from desktop.storage import file_types
 from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
@@ -24,6 +25,8 @@ from desktop.storage.reports import ReportKey, ReportRepository, require_editabl
 from desktop.storage.settings import Settings
 
 CHUNK = 1024 * 1024
+EVIDENCE, SIGNED_FORM = "evidence", "signed_form"
+KINDS = (EVIDENCE, SIGNED_FORM)
 ALL_AREAS = object()  # list() filter: every row's evidence and the report's own
 
 
@@ -43,6 +46,7 @@ class EvidenceItem:
     added_at: str
     added_by: str
     removed_at: str | None
+    kind: str = EVIDENCE  # or SIGNED_FORM: the printed report form, signed and scanned back
 
     @property
     def type_label(self) -> str:
@@ -139,10 +143,16 @@ class EvidenceStore:
         return _Checked(source, found, size)
 
     def add(
-        self, key: ReportKey, area_code: str | None, sources: Sequence[Path], description: str = ""
+        self,
+        key: ReportKey,
+        area_code: str | None,
+        sources: Sequence[Path],
+        description: str = "",
+        kind: str = EVIDENCE,
     ) -> list[EvidenceItem]:
         """Attaches files to a report (or one of its areas): all of them, or none."""
-        return self.attach(key, area_code, self.stage(sources, self.settings.evidence_max_bytes), description)
+        staged = self.stage(sources, self.settings.evidence_max_bytes)
+        return self.attach(key, area_code, staged, description, kind)
 
     def stage(self, sources: Sequence[Path], limit: int) -> list[StagedFile]:
         """Checks every file, then copies each into the store under its hash; no database work.
@@ -162,10 +172,18 @@ class EvidenceStore:
         return staged
 
     def attach(
-        self, key: ReportKey, area_code: str | None, staged: Sequence[StagedFile], description: str = ""
+        self,
+        key: ReportKey,
+        area_code: str | None,
+        staged: Sequence[StagedFile],
+        description: str = "",
+        kind: str = EVIDENCE,
     ) -> list[EvidenceItem]:
         """Records staged files on a report in one transaction; on failure no row and no new bytes stay."""
+        if kind not in KINDS:
+            raise ValueError(kind)
         try:
+            self.reports.guard(key)
             if (
                 area_code is not None
                 and self.database.scalar("SELECT 1 FROM areas WHERE code = ?", (area_code,)) is None
@@ -188,9 +206,19 @@ class EvidenceStore:
                     )
                     evidence_id = str(uuid.uuid4())
                     conn.execute(
-                        "INSERT INTO evidence (id, report_id, area_code, sha256, original_name, description, added_at, added_by)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (evidence_id, report_id, area_code, item.sha256, item.name, description.strip(), now, actor),
+                        "INSERT INTO evidence (id, report_id, area_code, sha256, original_name, description, added_at,"
+                        " added_by, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            evidence_id,
+                            report_id,
+                            area_code,
+                            item.sha256,
+                            item.name,
+                            description.strip(),
+                            now,
+                            actor,
+                            kind,
+                        ),
                     )
                     self.audit.record(
                         conn,
@@ -198,7 +226,13 @@ class EvidenceStore:
                         "evidence.add",
                         f"{key.subject}/{area_code or '*'}",
                         "evidence",
-                        after={"id": evidence_id, "name": item.name, "sha256": item.sha256, "size": item.size},
+                        after={
+                            "id": evidence_id,
+                            "name": item.name,
+                            "sha256": item.sha256,
+                            "size": item.size,
+                            **({"kind": kind} if kind != EVIDENCE else {}),
+                        },
                     )
                     ids.append(evidence_id)
         except BaseException:
@@ -324,7 +358,7 @@ class EvidenceStore:
 
     _SELECT = (
         "SELECT e.id, e.report_id, e.area_code, e.sha256, e.original_name, e.description, b.media_type,"
-        " b.extension, b.size, e.added_at, e.added_by, e.removed_at"
+        " b.extension, b.size, e.added_at, e.added_by, e.removed_at, e.kind"
         " FROM evidence e JOIN evidence_blobs b ON b.sha256 = e.sha256"
     )
 
@@ -366,6 +400,10 @@ class EvidenceStore:
         item = self.get(evidence_id)
         if item.removed_at is not None:
             return
+        office_id, service_code, year, quarter = self.database.conn.execute(
+            "SELECT office_id, service_code, year, quarter FROM reports WHERE id = ?", (item.report_id,)
+        ).fetchone()
+        self.reports.guard(ReportKey(office_id, service_code, Period(year, quarter)))
         actor = self.actor()
         with self.database.write() as conn:
             status = conn.execute("SELECT status FROM reports WHERE id = ?", (item.report_id,)).fetchone()[0]

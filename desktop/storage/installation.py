@@ -137,22 +137,36 @@ class InstallationRepository:
             )
         return self.load()
 
-    def load(self) -> Installation | None:
-        """The install's set-up, or None before the first-run set-up."""
-        rows = self.database.query("SELECT id, name, region_code, area_level FROM offices WHERE is_local = 1 LIMIT 1")
-        if not rows:
-            return None
-        row = rows[0]
+    def offices(self) -> list[Office]:
+        """Every office this install knows: its own first, then those whose bundles it imported, by name."""
+        rows = self.database.query(
+            "SELECT id, name, region_code, area_level FROM offices ORDER BY is_local DESC, name COLLATE NOCASE"
+        )
+        return [self._office(row) for row in rows]
+
+    def find_office(self, id_or_name: str) -> Office | None:
+        """The office with this id, or with this name (any case), or None."""
+        wanted = id_or_name.strip().casefold()
+        return next((o for o in self.offices() if wanted in (o.id.casefold(), o.name.casefold())), None)
+
+    def _office(self, row: dict) -> Office:
         services = tuple(
             r["service_code"]
             for r in self.database.query(
                 "SELECT service_code FROM office_services WHERE office_id = ? ORDER BY service_code", (row["id"],)
             )
         )
-        office = Office(row["id"], row["name"], row["region_code"], row["area_level"], services)
+        return Office(row["id"], row["name"], row["region_code"], row["area_level"], services)
+
+    def load(self) -> Installation | None:
+        """The install's set-up, or None before the first-run set-up."""
+        rows = self.database.query("SELECT id, name, region_code, area_level FROM offices WHERE is_local = 1 LIMIT 1")
+        if not rows:
+            return None
+        office = self._office(rows[0])
         get = self.settings.get
         return Installation(
-            district_code=get("district_code", row["region_code"]),
+            district_code=get("district_code", office.region_code),
             district_name=get("district_name", ""),
             province_name=get("province_name", ""),
             office=office,

@@ -52,8 +52,15 @@ class RowChange:
 class ReportRepository:
     """Reads reports and applies edits to their rows."""
 
-    def __init__(self, database: Database, audit: AuditLog, actor: Callable[[], str]):
-        self.database, self.audit, self.actor = database, audit, actor
+    def __init__(
+        self,
+        database: Database,
+        audit: AuditLog,
+        actor: Callable[[], str],
+        guard: Callable[[ReportKey], None] = lambda key: None,
+    ):
+        """`guard(key)` raises UserError when the acting account may not change that report now."""
+        self.database, self.audit, self.actor, self.guard = database, audit, actor, guard
 
     # --- reading -------------------------------------------------------------------------
 
@@ -188,7 +195,8 @@ class ReportRepository:
         wanted = {key: list(items) for key, items in edits.items() if items}
         if not wanted:
             return {}
-        for items in wanted.values():
+        for key, items in wanted.items():
+            self.guard(key)
             for edit in items:
                 if edit.column not in COLUMNS:
                     raise KeyError(edit.column)

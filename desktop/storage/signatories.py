@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
+from desktop.domain.workflow import Permission
 from desktop.storage.installation import Installation, validate_nip
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def get_signatories(store: Store) -> Signatories:
 
 def save_signatories(store: Store, signatories: Signatories) -> Signatories:
     """Checks and stores the signatories in one audited transaction; returns what was stored."""
+    store.access.require(Permission.MANAGE_KEYS)
     cleaned = _checked(signatories)
     before = get_signatories(store)
     if cleaned == before:

@@ -5,19 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
+from desktop.domain.workflow import Permission
 from desktop.storage import data_dir as paths
+from desktop.storage.access import Access
+from desktop.storage.accounts import AccountRepository
 from desktop.storage.areas import AreaRepository
 from desktop.storage.audit import AuditLog
 from desktop.storage.bundles import BundleRepository
 from desktop.storage.database import Database
+from desktop.storage.deadlines import DeadlineRepository
 from desktop.storage.errors import translate_os_error
 from desktop.storage.evidence import EvidenceStore
 from desktop.storage.installation import Installation, InstallationRepository
 from desktop.storage.instance_lock import InstanceLock
 from desktop.storage.migrations import LATEST, migrate, newer_release_error
-from desktop.storage.reports import ReportRepository
+from desktop.storage.reports import ReportKey, ReportRepository
+from desktop.storage.review import ReviewRepository
 from desktop.storage.settings import Settings
 from desktop.storage.trust_store import TrustStore
+from desktop.storage.user_admin import UserAdmin
 
 
 class Store:
@@ -30,11 +36,22 @@ class Store:
         self.areas = AreaRepository(database)
         self.installation_repo = InstallationRepository(database, self.settings, self.audit, self.areas)
         self._installation: Installation | None = None
-        self.reports = ReportRepository(database, self.audit, self.actor)
+        self.accounts = AccountRepository(database, self.audit)
+        self.deadlines = DeadlineRepository(
+            database, self.audit, lambda: self.access.require(Permission.MANAGE_PERIODS)
+        )
+        self.access = Access(self.accounts, self.deadlines, self._operator_actor)
+        self.reports = ReportRepository(
+            database, self.audit, self.actor, lambda key: self.access.require_edit(key.period)
+        )
+        self.review = ReviewRepository(database, self.audit, self.access)
+        self.users = UserAdmin(self.accounts, self.access, self.settings)
         self.evidence = EvidenceStore(
             database, self.audit, self.reports, self.settings, data_dir / paths.EVIDENCE_DIR, self.actor
         )
-        self.trust = TrustStore(database, self.audit, self.settings, self.actor)
+        self.trust = TrustStore(
+            database, self.audit, self.settings, self.actor, lambda: self.access.require(Permission.MANAGE_KEYS)
+        )
         self.bundles = BundleRepository(database, self.audit, self.reports, self.actor)
 
     @classmethod
@@ -108,7 +125,21 @@ class Store:
         self._installation = None
 
     def actor(self) -> str:
-        """Who the audit log names for changes made through this store."""
+        """Who the audit log names for changes made through this store: the logged-in account, if any."""
+        return self.access.actor()
+
+    def _guard_edit(self, key: ReportKey) -> None:
+        """Only this office's own reports are edited here (others' arrive in bundles), by a role that may."""
+        installation = self.installation
+        if installation is not None and key.office_id != installation.office.id:
+            raise user_error(
+                QT_TRANSLATE_NOOP(
+                    "Store", "Laporan kantor lain hanya diperiksa di sini; angkanya diubah oleh kantor pengirimnya."
+                )
+            )
+        self.access.require_edit(key.period)
+
+    def _operator_actor(self) -> str:
         found = self.installation
         return found.actor if found else "setup"
 

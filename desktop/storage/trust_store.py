@@ -83,8 +83,17 @@ def check_name(name: str) -> str:
 class TrustStore:
     """Reads and changes the trusted keys, the age recipients and the office key record."""
 
-    def __init__(self, database: Database, audit: AuditLog, settings: Settings, actor: Callable[[], str]):
+    def __init__(
+        self,
+        database: Database,
+        audit: AuditLog,
+        settings: Settings,
+        actor: Callable[[], str],
+        authorize: Callable[[], None] = lambda: None,
+    ):
+        """`authorize()` raises UserError when the acting account may not change keys or recipients."""
         self.database, self.audit, self.settings, self.actor = database, audit, settings, actor
+        self.authorize = authorize
 
     # --- trusted keys --------------------------------------------------------------------------
 
@@ -96,6 +105,7 @@ class TrustStore:
         self, key_id: str, public_key: str, fingerprint: str, name: str, role: str, office_id: str | None = None
     ) -> TrustedKey:
         """Trusts a key (after the user compared its fingerprint); audited."""
+        self.authorize()
         name = check_name(name)
         if role not in ROLES:
             raise user_error(
@@ -158,6 +168,7 @@ class TrustStore:
 
     def remove_key(self, fingerprint_or_key_id: str) -> TrustedKey:
         """Stops trusting a key; audited. UserError when no active key matches."""
+        self.authorize()
         found = self.find_key(fingerprint_or_key_id)
         if found is None:
             raise user_error(
@@ -193,6 +204,7 @@ class TrustStore:
 
     def add_recipient(self, recipient: str, name: str) -> AgeRecipient:
         """Adds an age recipient (checked by the caller); audited."""
+        self.authorize()
         name = check_name(name)
         if self.find_recipient(recipient):
             raise user_error(
@@ -226,6 +238,7 @@ class TrustStore:
 
     def remove_recipient(self, recipient_or_name: str) -> AgeRecipient:
         """Removes an age recipient; audited."""
+        self.authorize()
         found = self.find_recipient(recipient_or_name)
         if found is None:
             raise user_error(
@@ -254,6 +267,7 @@ class TrustStore:
 
     def record_office_key(self, key_id: str, public_key: str, fingerprint: str) -> OfficeKeyRecord:
         """Records a new office key (replacing the record of an older one); audited."""
+        self.authorize()
         actor = self.actor()
         old = self.office_key()
         record = OfficeKeyRecord(key_id, public_key, fingerprint, now_utc(), actor)

@@ -11,9 +11,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.messages import UserError
+from desktop.domain.resource_files import resource
 from desktop.ui.i18n import current_language, install_translator, tr_user_error
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource("icons", "spm-luring.png"))))
     return app
 
 
@@ -43,6 +46,10 @@ def show_error(parent: QWidget | None, text: str) -> None:
 
 def create_main_window(store: Store) -> MainWindow:
     """The main window over an open, set-up store, its evidence panel attached (run_app, tests, benchmarks)."""
+    from desktop.ui.account_actions import install_account_actions
+    from desktop.ui.backup_actions import install_backup_actions
+    from desktop.ui.completeness_view import install_completeness_actions
+    from desktop.ui.decision_actions import install_decision_actions
     from desktop.ui.evidence_panel import EvidencePanel
     from desktop.ui.excel_actions import install_excel_actions
     from desktop.ui.exchange_actions import install_exchange_actions
@@ -57,11 +64,28 @@ def create_main_window(store: Store) -> MainWindow:
     install_printing_actions(window)  # Berkas > Cetak formulir laporan…, rekap kabupaten…, formulir kosong…
     install_excel_actions(window)  # Berkas > Buat templat Excel…, Impor dari Excel…, Ekspor rekap e-SPM…
     install_exchange_actions(window)  # Berkas > Kirim paket laporan (USB)…, Terima paket…, Kunci & kepercayaan…
+    install_backup_actions(window)  # Berkas > Cadangkan data…, Pulihkan dari cadangan…
+    install_decision_actions(window)  # Berkas > Kirim keputusan ke kantor… (district mode)
+    install_completeness_actions(window)  # Tampilan > Kelengkapan laporan…
+    install_account_actions(window)  # Akun > Kunci sekarang, Kelola akun…, Batas waktu…, Riwayat sel…
     return window
 
 
-def run_app(data_dir: str | None) -> int:
-    """Runs the window until it is closed; 0 when all went well, 1 when the data folder cannot be used."""
+def open_bundle_in(window: MainWindow, bundle: str) -> None:
+    """Opens the import dialog of a bundle given on the command line (Terima paket laporan…)."""
+    from pathlib import Path
+
+    from desktop.ui.exchange_actions import ExchangeActions
+
+    actions = window.findChild(ExchangeActions, "ExchangeActions")
+    actions.open_bundle(Path(bundle))
+
+
+def run_app(data_dir: str | None, bundle: str | None = None) -> int:
+    """Runs the window until it is closed; 0 when all went well, 1 when the data folder cannot be used.
+
+    With `bundle` (a double-clicked .spmb), its import dialog opens over the window.
+    """
     app = application()
     install_translator(app, current_language())
     from desktop.storage.store import Store
@@ -78,8 +102,15 @@ def run_app(data_dir: str | None) -> int:
             if not run_setup(store, parent=None):
                 return EXIT_OK
             store.forget_installation()
+        if store.access.accounts_exist and store.access.user is None:
+            from desktop.ui.login_dialog import log_in
+
+            if not log_in(store):
+                return EXIT_OK
         window = create_main_window(store)
         window.show()
+        if bundle:
+            open_bundle_in(window, bundle)
         if os.environ.get(QUIT_WHEN_READY) == "1":
             QTimer.singleShot(0, app.quit)
         return app.exec()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.messages import UserError
-from desktop.storage.evidence import EvidenceItem
+from desktop.storage.evidence import EVIDENCE, SIGNED_FORM, EvidenceItem
 from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
 from desktop.ui import evidence_dialogs
@@ -66,6 +66,7 @@ class EvidencePanel(QWidget):
         self._build_layout()
         self._scopes.buttonClicked.connect(self._scope_clicked)
         self.add_button.clicked.connect(self.add_files)
+        self.signed_button.clicked.connect(self.add_signed_form)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.doubleClicked.connect(self._open_index)
@@ -95,6 +96,12 @@ class EvidencePanel(QWidget):
         self.add_button = QPushButton(self.tr("T&ambah…"))
         self.open_button = QPushButton(self.tr("B&uka"))
         self.remove_button = QPushButton(self.tr("&Lepas"))
+        self.signed_button = QPushButton(self.tr("Formulir &TTD…"))
+        self.signed_button.setToolTip(
+            self.tr(
+                "Lampirkan formulir laporan yang sudah ditandatangani dan dicap (hasil pindai) untuk seluruh laporan"
+            )
+        )
         self.add_button.setToolTip(self.tr("Lampirkan berkas PDF, JPEG, PNG, XLSX, DOCX, ODT atau ODS"))
         self.open_button.setToolTip(self.tr("Buka salinan hanya-baca dengan aplikasi penampil di komputer ini"))
         self.remove_button.setToolTip(
@@ -141,6 +148,10 @@ class EvidencePanel(QWidget):
         for button in (self.add_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # On a row of its own: the dock stays narrow enough for a 1366-pixel screen beside the grid.
+        signed = QHBoxLayout()
+        signed.addWidget(self.signed_button)
+        signed.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.placeholder)
@@ -149,6 +160,7 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.target_hint)
         layout.addLayout(buttons)
+        layout.addLayout(signed)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.drop_hint)
@@ -242,6 +254,7 @@ class EvidencePanel(QWidget):
             widget.setVisible(active)
         self.report_scope.setEnabled(active)
         self.add_button.setEnabled(active and not self._busy)
+        self.signed_button.setEnabled(active and not self._busy)
         has_row = active and self.selected_item() is not None
         self.open_button.setEnabled(has_row)
         self.remove_button.setEnabled(has_row and not self._busy)
@@ -262,8 +275,20 @@ class EvidencePanel(QWidget):
             self._last_folder = str(Path(chosen[0]).parent)
             self.attach_files([Path(f) for f in chosen])
 
-    def attach_files(self, paths: list[Path]) -> None:
-        """Checks the files, asks a description, then attaches them all (or none) off the GUI thread."""
+    def add_signed_form(self) -> None:
+        """Formulir TTD…: the printed report form, signed and stamped, scanned back; for the whole report."""
+        if self._key is None or self._busy:
+            return
+        chosen = evidence_dialogs.choose_files(self, self._last_folder)
+        if chosen:
+            self._last_folder = str(Path(chosen[0]).parent)
+            self.attach_files([Path(f) for f in chosen], kind=SIGNED_FORM)
+
+    def attach_files(self, paths: list[Path], kind: str = EVIDENCE) -> None:
+        """Checks the files, asks a description, then attaches them all (or none) off the GUI thread.
+
+        A signed form (kind SIGNED_FORM) belongs to the whole report and is described as what it is.
+        """
         if self._key is None or self._busy or not paths:
             return
         problems = []
@@ -275,10 +300,14 @@ class EvidencePanel(QWidget):
         if problems:
             self._show_message("error", "\n".join([*problems, self.tr("Tidak ada berkas yang dilampirkan.")]))
             return
-        description = evidence_dialogs.ask_description(self, [p.name for p in paths])
-        if description is None:
-            return
-        key, area, area_name = self._key, self.target_area, self._area_name
+        if kind == SIGNED_FORM:
+            description = self.tr("Formulir laporan bertanda tangan")
+            key, area, area_name = self._key, None, self.tr("Seluruh laporan")
+        else:
+            description = evidence_dialogs.ask_description(self, [p.name for p in paths])
+            if description is None:
+                return
+            key, area, area_name = self._key, self.target_area, self._area_name
         self._set_busy(True)
         self._show_message(
             "info", self.tr("Menyalin {count} berkas ke penyimpanan data dukung…").format(count=len(paths))
@@ -289,13 +318,13 @@ class EvidencePanel(QWidget):
         run_in_background(
             self,
             lambda _job: evidence.stage(paths, limit),
-            on_success=lambda staged: self._record(key, area, area_name, staged, description),
+            on_success=lambda staged: self._record(key, area, area_name, staged, description, kind),
             on_failure=self._attach_failed,
         )
 
-    def _record(self, key, area: str | None, area_name: str, staged, description: str) -> None:
+    def _record(self, key, area: str | None, area_name: str, staged, description: str, kind: str) -> None:
         try:
-            items = self.store.evidence.attach(key, area, staged, description)
+            items = self.store.evidence.attach(key, area, staged, description, kind)
         except UserError as exc:
             self._attach_failed(tr_user_error(exc))
             return

@@ -10,6 +10,7 @@ it holds in between; it is applied only after the operator confirms what will ch
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
@@ -17,22 +18,13 @@ from PySide6.QtGui import QAction
 from desktop.domain.catalog import load_catalog
 from desktop.domain.formatting import format_int
 from desktop.domain.messages import UserError
-from desktop.reports.excel_import import (
-    ImportPlan,
-    Source,
-    Target,
-    apply_plan_apart,
-    build_plan,
-    import_context,
-    open_workbook,
-    target_of,
-)
-from desktop.reports.excel_rekap import rekap_data, write_rekap
-from desktop.reports.excel_template import template_data, write_template
 from desktop.ui import app, excel_dialogs
 from desktop.ui.i18n import tr_user_error
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workers import Job, run_in_background
+
+if TYPE_CHECKING:  # openpyxl and calamine load on first use: the window opens without them
+    from desktop.reports.excel_import import ImportPlan, Source, Target
 
 FOLDER_KEY = "excel/folder"
 LISTED_REPORTS = 12
@@ -126,6 +118,8 @@ class ExcelActions(QObject):
         if not path:
             return
         self._remember(path)
+        from desktop.reports.excel_template import template_data, write_template
+
         try:
             data = template_data(self.store, period)
         except UserError as exc:
@@ -147,6 +141,8 @@ class ExcelActions(QObject):
         if not path:
             return
         self._remember(path)
+        from desktop.reports.excel_rekap import rekap_data, write_rekap
+
         data = rekap_data(self.store, period)
         self._run(lambda job: write_rekap(data, path, _progress(job)), self._written, self.tr("Menyusun rekap…"))
 
@@ -159,9 +155,13 @@ class ExcelActions(QObject):
         if not path:
             return
         self._remember(path)
+        from desktop.reports.excel_import import open_workbook
+
         self._run(lambda _job: open_workbook(path), self._opened, self.tr("Memeriksa berkas…"))
 
     def _opened(self, source: Source) -> None:
+        from desktop.reports.excel_import import build_plan, import_context, target_of
+
         office = self.window.office
         try:
             if source.is_template:
@@ -206,6 +206,8 @@ class ExcelActions(QObject):
             return
         # The one transaction runs on the worker over a connection of its own (see apply_plan_apart): a big
         # workbook takes long to audit. The window's grid is disabled meanwhile, so no edit waits on it.
+        from desktop.reports.excel_import import apply_plan_apart
+
         database_path, actor = self.store.database.path, self.store.actor()
         self._frozen(True)
         self._busy(True)

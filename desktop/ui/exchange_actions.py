@@ -78,16 +78,21 @@ class ExchangeActions(QObject):
     def receive_bundle(self) -> ImportDialog | None:
         """Terima paket laporan…: a bundle file (and, when it is encrypted, an age key file), then the
         import dialog, which verifies it at once."""
-        from desktop.exchange.encryption import is_age_file
-        from desktop.ui.import_dialog import ImportDialog
-
         chosen = exchange_dialogs.open_bundle_path(
             self.window, exchange_dialogs.start_folder(exchange_dialogs.IMPORT_FOLDER)
         )
         if not chosen:
             return None
         exchange_dialogs.remember_folder(exchange_dialogs.IMPORT_FOLDER, chosen)
-        path, identity = Path(chosen), None
+        return self.open_bundle(Path(chosen))
+
+    def open_bundle(self, path: Path) -> ImportDialog | None:
+        """The import dialog over one bundle file (chosen above, or double-clicked: `spm-luring FILE.spmb`),
+        asking for an age key file first when the bundle is encrypted."""
+        from desktop.exchange.encryption import is_age_file
+        from desktop.ui.import_dialog import ImportDialog
+
+        identity = None
         if path.name.endswith(".age") or is_age_file(path):
             picked = exchange_dialogs.open_identity_path(
                 self.window, exchange_dialogs.start_folder(exchange_dialogs.IDENTITY_FOLDER)

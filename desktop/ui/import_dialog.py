@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.formatting import format_int
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError
 from desktop.domain.validation import COLUMN_LABELS
+from desktop.exchange.decisions import DecisionPlan, apply_decisions, is_decision_bundle, plan_decisions
 from desktop.exchange.errors import BundleError, UserCancelledError
 from desktop.exchange.import_bundle import (
     ImportPlan,
@@ -40,7 +41,7 @@ from desktop.exchange.import_bundle import (
     stage_evidence,
 )
 from desktop.exchange.verify import INCOMING_DIR, VerifiedBundle, trust_of_store, verify_bundle
-from desktop.storage.reports import ReportKey
+from desktop.storage.reports import STATUS_LABELS, ReportKey
 from desktop.storage.store import Store
 from desktop.ui import exchange_dialogs
 from desktop.ui.evidence_model import format_size, format_timestamp
@@ -123,6 +124,7 @@ class ImportDialog(QDialog):
         self.identity = Path(identity) if identity else None
         self.verified: VerifiedBundle | None = None
         self.plan: ImportPlan | None = None
+        self.decisions: DecisionPlan | None = None  # a bundle of the district's decisions on this office's reports
         self.imported: ImportResult | None = None
         self.refusal: UserError | None = None  # why the bundle cannot be applied (verification, or the plan)
         self.task: Task | None = None
@@ -296,6 +298,10 @@ class ImportDialog(QDialog):
         self._release = weakref.finalize(self, verified.close)
         self._show_facts(verified)
         try:
+            if is_decision_bundle(self.store, verified):
+                self.decisions = plan_decisions(self.store, verified)
+                self._show_decisions(self.decisions)
+                return
             self.plan = plan_import(self.store, verified)
         except UserError as exc:
             self.refusal = exc
@@ -386,6 +392,55 @@ class ImportDialog(QDialog):
                 ),
             )
         self.apply_button.setEnabled(plan.changes_anything)
+
+    def _show_decisions(self, plan: DecisionPlan) -> None:
+        rows, lines = [], []
+        for decision in plan.decisions:
+            name = f"{decision.service_code} {plan.service_names.get(decision.service_code, '')}".strip()
+            status = QCoreApplication.translate(*STATUS_LABELS[decision.transition_target])
+            notes = [f"{area or self.tr('seluruh laporan')}: {note}" for area, note in decision.notes]
+            rows.append(
+                Row(
+                    (name, status, "—", self.tr("{count} catatan").format(count=len(notes)) if notes else "—", "—"),
+                    None,
+                    tooltips={3: "\n".join(notes)} if notes else {},
+                    bold=frozenset({1}),
+                )
+            )
+            lines += [f"<b>{html.escape(name)}</b> — {html.escape(status)} ({html.escape(decision.decided_by)})"]
+            lines += [f"&nbsp;&nbsp;• {html.escape(n)}" for n in notes]
+        self.reports_model.set_rows(rows)
+        self.explanations.setText("<br>".join(lines))
+        self.explanations.show()
+        self.preview.show()
+        self.resize(max(self.width(), 940), max(self.height(), 560))
+        if plan.already_imported:
+            self.status.show_message("info", self.tr("Paket ini sudah pernah diterima; tidak ada yang berubah."))
+        else:
+            self.status.show_message(
+                "ok",
+                self.tr(
+                    "Keputusan verifikator kabupaten atas laporan kantor ini. Laporan yang dikembalikan dapat "
+                    "diperbaiki lagi; yang disetujui terkunci. Tekan Terapkan untuk menerimanya."
+                ),
+            )
+        self.apply_button.setEnabled(not plan.already_imported)
+
+    def _apply_decisions(self, plan: DecisionPlan) -> None:
+        try:
+            applied = apply_decisions(self.store, plan)
+        except UserError as exc:
+            self.status.show_message(
+                "error", self.tr("{reason}\n\nTidak ada yang diubah.").format(reason=tr_user_error(exc))
+            )
+            return
+        exchange_dialogs.inform(
+            self,
+            self.tr("Keputusan diterima"),
+            self.tr("{count} laporan diperbarui sesuai keputusan kabupaten.").format(count=applied),
+        )
+        self.applied.emit(None)
+        self.accept()
 
     def _show_explanations(self, plan: ImportPlan) -> None:
         notes = []
@@ -480,6 +535,9 @@ class ImportDialog(QDialog):
 
     def apply(self) -> Task | None:
         """Terapkan: copies the new evidence on a worker, then applies the bundle in one transaction."""
+        if self.decisions is not None:
+            self._apply_decisions(self.decisions)
+            return None
         plan = self.plan
         if plan is None or not plan.changes_anything or (self.task is not None and self.task.running):
             return None

@@ -7,7 +7,9 @@ from datetime import date
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,17 +26,19 @@ from desktop.domain.periods import Period
 from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
 from desktop.storage.summary import period_summary
+from desktop.ui.dashboard_tab import DashboardTab
 from desktop.ui.i18n import language_menu
 from desktop.ui.period_bar import PeriodBar
 from desktop.ui.report_columns import COLUMNS, INPUT
 from desktop.ui.report_grid import ReportGrid
 from desktop.ui.report_header import ReportHeader
 from desktop.ui.report_model import ReportTableModel
+from desktop.ui.review_bar import ReviewBar
 from desktop.ui.service_tree import ServiceTree
 from desktop.ui.summary_view import SummaryView
 
 SETTINGS = "main_window"
-ENTRY_TAB, SUMMARY_TAB = 0, 1
+ENTRY_TAB, SUMMARY_TAB, DASHBOARD_TAB = 0, 1, 2
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +73,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.summary.set_period(self.period_bar.period())
+        self.dashboard.set_period(self.period_bar.period())
+        self.dashboard.serviceActivated.connect(self._open_service)
         self._restore_settings()
         self._refresh_scores()
         if self.tree.current_service() is None and self.tree.services():
@@ -97,10 +103,45 @@ class MainWindow(QMainWindow):
 
     def refresh_report(self) -> None:
         """Re-reads the shown report, the scores and the summary after figures changed outside the grid."""
+        self.refresh_offices()
         if self.key is not None:
             self._show_report(self.key.service_code)
         self._refresh_scores()
         self.summary.mark_dirty()
+        self.dashboard.mark_dirty()
+
+    def refresh_offices(self) -> None:
+        """Lists the offices whose reports are here (this one, and those whose bundles were imported)."""
+        offices = self.store.installation_repo.offices()
+        chosen = self.office.id
+        self.office_choice.blockSignals(True)
+        self.office_choice.clear()
+        for office in offices:
+            label = (
+                office.name
+                if office.id != self.installation.office.id
+                else self.tr("{name} (kantor ini)").format(name=office.name)
+            )
+            self.office_choice.addItem(label, office)
+        self.office_choice.setCurrentIndex(next((i for i, o in enumerate(offices) if o.id == chosen), 0))
+        self.office_choice.blockSignals(False)
+        self.office_action.setVisible(len(offices) > 1)
+
+    def choose_office(self, office_id: str) -> None:
+        """Shows another office's reports (district mode: to review them), or this office's again."""
+        index = next(i for i in range(self.office_choice.count()) if self.office_choice.itemData(i).id == office_id)
+        self.office_choice.setCurrentIndex(index)
+
+    def _office_chosen(self, index: int) -> None:
+        office = self.office_choice.itemData(index)
+        if office is None or office.id == self.office.id:
+            return
+        self.office = office
+        self.key = None
+        self.tree.set_services(office.services)
+        self._refresh_scores()
+        if self.tree.services():
+            self.tree.select_service(self.tree.services()[0])
 
     @Slot()
     def refresh_evidence_counts(self) -> None:
@@ -118,8 +159,13 @@ class MainWindow(QMainWindow):
     def _service_chosen(self, code: str) -> None:
         self._show_report(code)
 
+    def _open_service(self, code: str) -> None:
+        self.select(code)
+        self.tabs.setCurrentIndex(ENTRY_TAB)
+
     def _period_chosen(self, period: Period) -> None:
         self.summary.set_period(period)
+        self.dashboard.set_period(period)
         self._refresh_scores()
         if self.key is not None:
             self._show_report(self.key.service_code)
@@ -129,6 +175,9 @@ class MainWindow(QMainWindow):
         self.model.set_report(self.key)
         self.header.show_service(code, self.model.report.status if self.model.report else None)
         self.header.show_score(self.model.service_score())
+        self.review_bar.show_report(
+            self.key, self.model.report.status if self.model.report else None, self.model.lock_reason
+        )
         self.message_bar.hide()
         first_input = next(i for i, spec in enumerate(COLUMNS) if spec.kind == INPUT)
         self.grid.setCurrentIndex(self.model.index(0, first_input))
@@ -141,6 +190,7 @@ class MainWindow(QMainWindow):
         self.header.show_score(self.model.service_score())
         self._refresh_scores()
         self.summary.mark_dirty()
+        self.dashboard.mark_dirty()
 
     def _refused(self, reason: str) -> None:
         self.message_bar.setText(reason)
@@ -177,6 +227,8 @@ class MainWindow(QMainWindow):
         self.model = ReportTableModel(self.store, self)
         self.grid = ReportGrid(self.model, self)
         self.header = ReportHeader(self.catalog, self)
+        self.review_bar = ReviewBar(self.store, self)
+        self.review_bar.transitioned.connect(self.refresh_report)
         self.message_bar = QLabel(self)
         self.message_bar.setWordWrap(True)
         self.message_bar.setStyleSheet(
@@ -184,16 +236,19 @@ class MainWindow(QMainWindow):
         )
         self.message_bar.hide()
         self.summary = SummaryView(self.store, self)
+        self.dashboard = DashboardTab(self.store, self)  # QtCharts is imported when it is first shown
 
         entry = QWidget(self)
         entry_layout = QVBoxLayout(entry)
         entry_layout.setContentsMargins(4, 4, 4, 4)
         entry_layout.addWidget(self.header)
+        entry_layout.addWidget(self.review_bar)
         entry_layout.addWidget(self.grid, 1)
         entry_layout.addWidget(self.message_bar)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(entry, self.tr("&Isian"))
         self.tabs.addTab(self.summary, self.tr("Ri&ngkasan"))
+        self.tabs.addTab(self.dashboard, self.tr("&Dasbor"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("MainSplitter")
@@ -223,6 +278,18 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("PeriodToolBar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.period_bar)
+        self.office_choice = QComboBox(self)
+        self.office_choice.setObjectName("office_choice")
+        self.office_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.office_choice.setAccessibleName(self.tr("Kantor yang laporannya ditampilkan"))
+        office_box = QWidget(self)
+        office_layout = QHBoxLayout(office_box)
+        office_layout.setContentsMargins(16, 0, 0, 0)
+        office_layout.addWidget(QLabel(self.tr("Kantor:"), office_box))
+        office_layout.addWidget(self.office_choice)
+        self.office_action = toolbar.addWidget(office_box)
+        self.office_choice.currentIndexChanged.connect(self._office_chosen)
+        self.refresh_offices()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
         self.save_state = QLabel(self)
@@ -262,7 +329,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([copy, paste, clear])
 
-        view = self.menuBar().addMenu(self.tr("&Tampilan"))
+        view = self.view_menu = self.menuBar().addMenu(self.tr("&Tampilan"))
         view.addAction(self.evidence_dock.toggleViewAction())
 
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))

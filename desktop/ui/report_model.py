@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont
 from desktop.domain.catalog import Catalog
 from desktop.domain.formatting import format_int
 from desktop.domain.messages import UserError
-from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, Report, Totals
+from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, Report, ReportStatus, Totals
 from desktop.domain.scoring import ServiceScore, score_service
 from desktop.domain.validation import Finding, Severity, row_findings, set_column
 from desktop.storage.areas import Area
@@ -29,6 +29,9 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 FLAGGED = QColor("#fff1c2")  # soft amber: saved, but worth explaining
 READ_ONLY = QColor("#f3f4f6")
 TOTALS = QColor("#e6edf5")
+REVIEW_NOTE = QColor("#fde2e1")  # a row the reviewer wrote a note on
+NOTE_TEXT = QColor("#b71c1c")
+NOTE_MARK = "⚑"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class ReportTableModel(QAbstractTableModel):
         self._previous: dict[str, AreaFigures] = {}
         self._warnings: dict[str, tuple[Finding, ...]] = {}
         self._evidence: dict[str | None, int] = {}
+        self._review_notes: dict[str, str] = {}
+        self.lock_reason: str | None = None  # why an editable report cannot be changed now (role, deadline)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -72,8 +77,9 @@ class ReportTableModel(QAbstractTableModel):
         if key is None:
             self.report, self.catalog, self._areas = None, None, []
             self._rows, self._previous, self._warnings, self._evidence = {}, {}, {}, {}
+            self._review_notes, self.lock_reason = {}, None
         else:
-            office = self.store.require_installation().office
+            office = self.store.installation_repo.find_office(key.office_id) or self.store.require_installation().office
             self.report = self.store.reports.get(key)
             self.catalog = self.store.reports.catalog_of(self.report)
             self._areas = self.store.areas.reporting_areas(office.area_level)
@@ -83,6 +89,9 @@ class ReportTableModel(QAbstractTableModel):
                 code: _warnings(row_findings(row, self._previous.get(code))) for code, row in self._rows.items()
             }
             self._evidence = self.store.evidence.counts_by_area(key)
+            notes = self.store.review.notes(key) if self.report.status is ReportStatus.RETURNED else []
+            self._review_notes = {n.area_code: n.note for n in notes if n.area_code}
+            self.lock_reason = self._lock_reason(key)
         self.endResetModel()
         self.reportChanged.emit()
 
@@ -102,8 +111,19 @@ class ReportTableModel(QAbstractTableModel):
 
     @property
     def editable(self) -> bool:
-        """Whether the shown report's status lets the operator change it."""
-        return self.report is not None and self.report.status.editable
+        """Whether the shown report may be changed now: its status, the account's role, the deadline."""
+        return self.report is not None and self.report.status.editable and self.lock_reason is None
+
+    def _lock_reason(self, key: ReportKey) -> str | None:
+        try:
+            self.store.reports.guard(key)
+        except UserError as exc:
+            return tr_user_error(exc)
+        return None
+
+    def review_note(self, area_code: str) -> str | None:
+        """The reviewer's note on an area's row in the latest return, if any."""
+        return self._review_notes.get(area_code)
 
     def totals_row(self) -> int:
         """The row number of the Jumlah row."""
@@ -174,7 +194,7 @@ class ReportTableModel(QAbstractTableModel):
                 return tr_text(spec.hint)
         elif orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():
             # The grid shows the area in the row header, so it stays in view when scrolling sideways.
-            if role in (Role.DisplayRole, Role.ToolTipRole, Role.FontRole):
+            if role in (Role.DisplayRole, Role.ToolTipRole, Role.FontRole, Role.ForegroundRole):
                 return self.data(self.index(section, COLUMN_INDEX["area"]), role)
             if role == Role.TextAlignmentRole:
                 return int(LEFT)
@@ -186,7 +206,11 @@ class ReportTableModel(QAbstractTableModel):
         spec, row = COLUMNS[index.column()], index.row()
         area = self.area_at(row)
         if role == Role.DisplayRole:
+            if spec.kind == AREA and area is not None and area.code in self._review_notes:
+                return f"{NOTE_MARK} {self._display(spec, area)}"  # the reviewer wrote on this row
             return self._display(spec, area)
+        if role == Role.ForegroundRole and spec.kind == AREA and area is not None and area.code in self._review_notes:
+            return NOTE_TEXT
         if role == Role.EditRole:
             if spec.kind == INPUT and area is not None:
                 return self.figures(area.code).value(spec.name)
@@ -198,6 +222,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == Role.BackgroundRole:
             if area is None:
                 return TOTALS
+            if spec.kind == AREA and area.code in self._review_notes:
+                return REVIEW_NOTE
             if self._flags(area.code, spec.name):
                 return FLAGGED
             if spec.kind == COMPUTED:
@@ -349,6 +375,8 @@ class ReportTableModel(QAbstractTableModel):
         reasons = [tr_message(f.message) for f in self._flags(area.code, spec.name)]
         if reasons:
             return "\n".join(reasons)
+        if spec.kind == AREA and (note := self._review_notes.get(area.code)):
+            return self.tr("Catatan pemeriksa: {note}").format(note=note)
         if spec.kind == AREA:
             if area.level <= 2:
                 if self.store.require_installation().office.area_level == "desa":

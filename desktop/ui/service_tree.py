@@ -64,8 +64,18 @@ class ServiceTree(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setItemDelegate(_WrappingDelegate(self))
         self.setAccessibleName(self.tr("Daftar jenis pelayanan dasar"))
+        self.set_services(services)
+        self.currentItemChanged.connect(self._current_changed)
+        # Wrapped rows take their height from the column width: lay them out again when it changes.
+        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+
+    def set_services(self, services: tuple[str, ...]) -> None:
+        """Shows these services (another office's, in district mode), grouped by field, without scores."""
+        self.clear()
+        self._items.clear()
+        self._fields.clear()
         wanted = set(services)
-        for field in catalog.fields:
+        for field in self.catalog.fields:
             chosen = [s for s in field.services if s.code in wanted]
             if not chosen:
                 continue
@@ -86,9 +96,6 @@ class ServiceTree(QTreeWidget):
                 self._items[service.code] = item
             group.setTextAlignment(SCORE_COLUMN, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.expandAll()
-        self.currentItemChanged.connect(self._current_changed)
-        # Wrapped rows take their height from the column width: lay them out again when it changes.
-        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
     def services(self) -> list[str]:
         """The service codes shown, in catalog order."""

@@ -28,8 +28,11 @@ from desktop.domain.catalog import Catalog, TypicalOffice, load_catalog
 from desktop.domain.formatting import format_int
 from desktop.domain.messages import UserError
 from desktop.domain.regions import RegionIndex, shipped_regions
+from desktop.domain.workflow import Role
+from desktop.storage.accounts import check_username
 from desktop.storage.installation import validate_nip
 from desktop.storage.store import Store
+from desktop.ui.account_dialogs import NewPasswordFields
 from desktop.ui.exchange_widgets import FingerprintLabel, PassphraseFields
 from desktop.ui.i18n import tr_user_error
 from desktop.ui.region_picker import RegionPicker
@@ -258,6 +261,47 @@ class OperatorPage(QWizardPage):
         self.nip_problem.setText(text)
 
 
+class AccountPage(QWizardPage):
+    """Akun admin: the first account, which logs in at every start (the operator's name and NIP)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Akun admin"))
+        self.setSubTitle(
+            self.tr(
+                "Akun pertama berperan admin: dipakai untuk masuk setiap kali aplikasi dibuka, dan untuk menambah "
+                "akun operator atau verifikator lain melalui Akun › Kelola akun…"
+            )
+        )
+        self.username = QLineEdit()
+        self.username.setObjectName("admin_username")
+        self.username.setMaxLength(32)
+        self.username.setPlaceholderText(self.tr("mis. yohanes"))
+        self.passwords = NewPasswordFields(self)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Nama &pengguna:"), self.username)
+        form.addRow(self.passwords)
+        form.addRow("", self.problem)
+        self.username.textChanged.connect(self.completeChanged)
+        self.passwords.first.textChanged.connect(self.completeChanged)
+        self.passwords.second.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        return bool(self.username.text().strip()) and self.passwords.problem() is None
+
+    def validatePage(self) -> bool:
+        try:
+            check_username(self.username.text())
+        except UserError as exc:
+            self.problem.setText(tr_user_error(exc))
+            return False
+        self.problem.clear()
+        return True
+
+
 class KeyPage(QWizardPage):
     """Kunci tanda tangan: a passphrase for the office signing key, or "Buat nanti"."""
 
@@ -391,9 +435,18 @@ class SetupWizard(QWizard):
         self.region_page = RegionPage(self.regions)
         self.office_page = OfficePage(self.catalog, self.region_page)
         self.operator_page = OperatorPage()
+        self.account_page = AccountPage()
         self.key_page = KeyPage()
         self.summary_page = SummaryPage(self)
-        for page in (self.region_page, self.office_page, self.operator_page, self.key_page, self.summary_page):
+        pages = (
+            self.region_page,
+            self.office_page,
+            self.operator_page,
+            self.account_page,
+            self.key_page,
+            self.summary_page,
+        )
+        for page in pages:
             self.addPage(page)
         self.key_fingerprint: str | None = None  # the key Selesai made
         self.key_problem: str | None = None  # why Selesai could not make it (the install is set up all the same)
@@ -417,6 +470,11 @@ class SetupWizard(QWizard):
             area_level=self.office_page.area_level_code,
         )
         self.store.forget_installation()
+        username, password = self.account_page.username.text(), self.account_page.passwords.password()
+        self.store.users.add(
+            username, self.operator_page.name.text(), self.operator_page.nip.text(), Role.ADMIN, password
+        )
+        self.store.access.login(username, password)
         if passphrase:
             self._make_key(passphrase)
 
@@ -458,6 +516,7 @@ class SetupWizard(QWizard):
             (self.tr("Baris laporan"), rows),
             (self.tr("Operator"), self.operator_page.name.text().strip()),
             (self.tr("NIP"), nip or self.tr("(tidak diisi)")),
+            (self.tr("Akun admin"), self.account_page.username.text().strip()),
             (self.tr("Jenis pelayanan"), self.tr("{count} jenis").format(count=len(chosen))),
             (
                 self.tr("Kunci tanda tangan"),

@@ -2,6 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>Access</name>
+    <message>
+        <source>mengubah angka dan data dukung laporan</source>
+        <translation>change a report&apos;s figures and evidence</translation>
+    </message>
+    <message>
+        <source>mengajukan laporan</source>
+        <translation>submit reports</translation>
+    </message>
+    <message>
+        <source>mengembalikan laporan</source>
+        <translation>return reports</translation>
+    </message>
+    <message>
+        <source>menyetujui laporan</source>
+        <translation>approve reports</translation>
+    </message>
+    <message>
+        <source>mengirim paket laporan</source>
+        <translation>send report bundles</translation>
+    </message>
+    <message>
+        <source>menerima paket laporan</source>
+        <translation>receive report bundles</translation>
+    </message>
+    <message>
+        <source>mengelola akun pengguna</source>
+        <translation>manage user accounts</translation>
+    </message>
+    <message>
+        <source>mengatur batas waktu periode</source>
+        <translation>set period deadlines</translation>
+    </message>
+    <message>
+        <source>mengelola kunci, kepercayaan dan penanda tangan</source>
+        <translation>manage keys, trust and signatories</translation>
+    </message>
+    <message>
+        <source>bekerja setelah batas waktu</source>
+        <translation>work after the deadline</translation>
+    </message>
+    <message>
+        <source>Masuk dengan akun Anda terlebih dahulu untuk {act}.</source>
+        <translation>Log in with your account first to {act}.</translation>
+    </message>
+    <message>
+        <source>Akun dengan peran {role} tidak berhak {act}.</source>
+        <translation>An account with the role {role} may not {act}.</translation>
+    </message>
+    <message>
+        <source>{period} sudah ditutup sejak {date}. Minta admin membuka periode ini bila masih perlu diubah.</source>
+        <translation>{period} has been closed since {date}. Ask the admin to reopen the period if it still needs changes.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountActions</name>
+    <message>
+        <source>A&amp;kun</source>
+        <translation>Acc&amp;ount</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci sekarang</source>
+        <translation>&amp;Lock now</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;kata sandi…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>Kelola &amp;akun…</source>
+        <translation>Manage &amp;accounts…</translation>
+    </message>
+    <message>
+        <source>Buat akun &amp;admin pertama…</source>
+        <translation>Create the first &amp;admin account…</translation>
+    </message>
+    <message>
+        <source>&amp;Batas waktu periode…</source>
+        <translation>Period &amp;deadline…</translation>
+    </message>
+    <message>
+        <source>&amp;Riwayat sel…</source>
+        <translation>Cell &amp;history…</translation>
+    </message>
+    <message>
+        <source>&amp;Periksa log audit</source>
+        <translation>&amp;Verify the audit log</translation>
+    </message>
+    <message>
+        <source>Pengguna: {name} ({role})</source>
+        <translation>User: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Pilih sel isian sebuah wilayah untuk melihat riwayatnya.</source>
+        <translation>Select an input cell of an area to see its history.</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Akun admin pertama</source>
+        <translation>First admin account</translation>
+    </message>
+    <message>
+        <source>Tambah akun</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>18 angka, boleh dikosongkan</source>
+        <translation>18 digits, may be left empty</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap:</source>
+        <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>&amp;Peran:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Akun admin</source>
+        <translation>Admin account</translation>
+    </message>
+    <message>
+        <source>Akun pertama berperan admin: dipakai untuk masuk setiap kali aplikasi dibuka, dan untuk menambah akun operator atau verifikator lain melalui Akun › Kelola akun…</source>
+        <translation>The first account is an admin: it logs in every time the application opens, and adds other operator or verifier accounts through Account › Manage accounts…</translation>
+    </message>
+    <message>
+        <source>mis. yohanes</source>
+        <translation>e.g. yohanes</translation>
+    </message>
+    <message>
+        <source>Nama &amp;pengguna:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>Nama lengkap wajib diisi.</source>
+        <translation>The full name is required.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna &apos;{name}&apos; sudah dipakai.</source>
+        <translation>The user name &apos;{name}&apos; is already taken.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik.</source>
+        <translation>Too many failed login attempts. Try again in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna atau kata sandi salah.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Akun ini dinonaktifkan. Hubungi admin.</source>
+        <translation>This account is disabled. Contact the admin.</translation>
+    </message>
+    <message>
+        <source>Tidak ada akun &apos;{name}&apos;.</source>
+        <translation>There is no account &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Harus tetap ada setidaknya satu admin yang aktif.</source>
+        <translation>At least one active admin must remain.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna 3–32 karakter: huruf, angka, titik, garis bawah atau tanda hubung.</source>
+        <translation>A user name has 3–32 characters: letters, digits, dots, underscores or hyphens.</translation>
+    </message>
+    <message>
+        <source>Kata sandi minimal {count} karakter.</source>
+        <translation>A password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Akun pertama harus berperan admin.</source>
+        <translation>The first account must be an admin.</translation>
+    </message>
+    <message>
+        <source>Anda tidak dapat menonaktifkan akun Anda sendiri.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <source>Waktu kunci otomatis 0–{most} menit.</source>
+        <translation>The automatic lock time is 0–{most} minutes.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>SPM Luring</source>
@@ -29,6 +240,151 @@
     <message>
         <source>Baris log audit setelah baris {row} hilang (dihapus).</source>
         <translation>Audit log rows after row {row} are missing (deleted).</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Belum ada data di {folder}; tidak ada yang dicadangkan.</source>
+        <translation>There is no data in {folder} yet; nothing to back up.</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan di luar folder data ({folder}), misalnya di flashdisk.</source>
+        <translation>Save the backup outside the data folder ({folder}), for example on a USB stick.</translation>
+    </message>
+    <message>
+        <source>berkas {name} tidak ada</source>
+        <translation>the file {name} is missing</translation>
+    </message>
+    <message>
+        <source>isi berkas {name} tidak cocok dengan hash-nya</source>
+        <translation>the content of {name} does not match its hash</translation>
+    </message>
+    <message>
+        <source>basis data di dalamnya rusak</source>
+        <translation>the database in it is damaged</translation>
+    </message>
+    <message>
+        <source>versi skema tidak cocok dengan manifest</source>
+        <translation>the schema version does not match the manifest</translation>
+    </message>
+    <message>
+        <source>data dukung {name} tidak ada di cadangan</source>
+        <translation>the evidence file {name} is not in the backup</translation>
+    </message>
+    <message>
+        <source>Cadangan {folder} rusak atau tidak lengkap: {reason}. Cadangan ini tidak dipakai; data tidak diubah.</source>
+        <translation>The backup {folder} is damaged or incomplete: {reason}. It was not used; no data was changed.</translation>
+    </message>
+    <message>
+        <source>Folder cadangan {folder} tidak ditemukan.</source>
+        <translation>The backup folder {folder} was not found.</translation>
+    </message>
+    <message>
+        <source>manifest.json tidak ada</source>
+        <translation>manifest.json is missing</translation>
+    </message>
+    <message>
+        <source>manifest.json tidak dapat dibaca</source>
+        <translation>manifest.json cannot be read</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Ca&amp;dangkan data…</source>
+        <translation>&amp;Back up data…</translation>
+    </message>
+    <message>
+        <source>Salin basis data, data dukung dan kunci kantor ke folder lain (misalnya flashdisk), lalu periksa</source>
+        <translation>Copy the database, evidence and office key to another folder (for example a USB stick), then check the copy</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Ganti data aplikasi ini dengan isi folder cadangan yang sudah diperiksa</source>
+        <translation>Replace this application&apos;s data with the contents of a checked backup folder</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada yang diubah.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Mencadangkan dan memeriksa cadangan…</source>
+        <translation>Backing up and checking the backup…</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan dan sudah diperiksa:
+{path}</source>
+        <translation>The backup is saved and checked:
+{path}</translation>
+    </message>
+    <message>
+        <source>{count} data dukung sudah tidak ada di folder data dan tidak ikut dicadangkan.</source>
+        <translation>{count} evidence files were no longer in the data folder and are not in the backup.</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan: {path}</source>
+        <translation>Backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Cadangkan data</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <source>Memeriksa dan menyalin cadangan…</source>
+        <translation>Checking and copying the backup…</translation>
+    </message>
+    <message>
+        <source>Pemulihan dibatalkan; tidak ada yang diubah.</source>
+        <translation>Restore cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Data lama tetap utuh. Aplikasi ditutup; buka kembali lalu coba lagi.</source>
+        <translation>The old data is intact. The application closes; open it again and retry.</translation>
+    </message>
+    <message>
+        <source>Data sudah dipulihkan dari cadangan. Aplikasi ditutup; buka kembali untuk memakai data ini.</source>
+        <translation>The data has been restored from the backup. The application closes; open it again to use this data.</translation>
+    </message>
+    <message>
+        <source>Data sebelumnya disimpan di:
+{path}</source>
+        <translation>The previous data is kept in:
+{path}</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>Pilih folder tujuan cadangan (misalnya flashdisk)</source>
+        <translation>Choose the folder for the backup (for example a USB stick)</translation>
+    </message>
+    <message>
+        <source>Pilih folder cadangan yang akan dipulihkan</source>
+        <translation>Choose the backup folder to restore</translation>
+    </message>
+    <message>
+        <source>Cadangan dibuat {when} oleh SPM Luring {version}: {files} berkas, {size} MB.</source>
+        <translation>Backup made {when} by SPM Luring {version}: {files} files, {size} MB.</translation>
+    </message>
+    <message>
+        <source>Semua data di aplikasi ini akan diganti dengan isi cadangan. Data yang sekarang tidak dihapus: disimpan di folder &apos;backups&apos; di folder data. Aplikasi akan ditutup setelah pemulihan; buka kembali.</source>
+        <translation>All data in this application will be replaced by the contents of the backup. The current data is not deleted: it is kept in the &apos;backups&apos; folder of the data folder. The application closes after the restore; open it again.</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>
@@ -403,6 +759,37 @@
     </message>
 </context>
 <context>
+    <name>CellHistoryDialog</name>
+    <message>
+        <source>Riwayat sel</source>
+        <translation>Cell history</translation>
+    </message>
+    <message>
+        <source>Waktu (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Sel ini belum pernah diubah.</source>
+        <translation>This cell has never been changed.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Layanan {code} tidak termasuk layanan yang dilaporkan {office} (lihat &apos;spm-luring catalog&apos;).</source>
@@ -431,6 +818,22 @@
     <message>
         <source>{name} bukan templat SPM Luring: sebutkan --service, --year dan --quarter yang diisinya.</source>
         <translation>{name} is not an SPM Luring template: give the --service, --year and --quarter it fills.</translation>
+    </message>
+    <message>
+        <source>Catatan wilayah ditulis KODE=CATATAN, bukan &apos;{text}&apos;.</source>
+        <translation>An area note is written CODE=NOTE, not &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>Kantor &apos;{office}&apos; tidak dikenal di sini.</source>
+        <translation>The office &apos;{office}&apos; is not known here.</translation>
+    </message>
+    <message>
+        <source>Kata sandi tidak diberikan: pakai berkas (--password-file) atau {variable}.</source>
+        <translation>No password given: use a file (--password-file) or {variable}.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -473,6 +876,106 @@
     </message>
 </context>
 <context>
+    <name>Completeness</name>
+    <message>
+        <source>angka</source>
+        <translation>figures</translation>
+    </message>
+    <message>
+        <source>angka sebagian wilayah</source>
+        <translation>figures of some areas</translation>
+    </message>
+    <message>
+        <source>data dukung</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>formulir bertanda tangan</source>
+        <translation>signed form</translation>
+    </message>
+    <message>
+        <source>pengajuan</source>
+        <translation>submission</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessActions</name>
+    <message>
+        <source>&amp;Kelengkapan laporan…</source>
+        <translation>Report &amp;completeness…</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessDialog</name>
+    <message>
+        <source>Kelengkapan laporan — {period}</source>
+        <translation>Report completeness — {period}</translation>
+    </message>
+    <message>
+        <source>{done} dari {total} laporan lengkap (angka, data dukung, formulir bertanda tangan, diajukan).</source>
+        <translation>{done} of {total} reports complete (figures, evidence, signed form, submitted).</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Jenis pelayanan</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <source>Angka (wilayah)</source>
+        <translation>Figures (areas)</translation>
+    </message>
+    <message>
+        <source>Data dukung</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Formulir TTD</source>
+        <translation>Signed form</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Yang kurang</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Klik dua kali sebuah baris untuk membuka laporannya.</source>
+        <translation>Double-click a row to open its report.</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>lengkap</source>
+        <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>Consolidate</name>
+    <message>
+        <source>Belum ada laporan kantor yang disetujui untuk {period}; tidak ada yang dikonsolidasikan.</source>
+        <translation>No office report has been approved for {period}; there is nothing to consolidate.</translation>
+    </message>
+    <message>
+        <source>Laporan {service} dari beberapa kantor memakai katalog berbeda ({versions}).</source>
+        <translation>Report {service} from several offices uses different catalogs ({versions}).</translation>
+    </message>
+    <message>
+        <source>Laporan {service} untuk wilayah {area} disetujui dari dua kantor ({first} dan {second}); tetapkan satu sebelum konsolidasi.</source>
+        <translation>Report {service} for area {area} was approved from two offices ({first} and {second}); settle on one before consolidating.</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
         <source>Ganti kunci tanda tangan</source>
@@ -501,6 +1004,378 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>belum ada data</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <source>tidak berlaku (sasaran 0)</source>
+        <translation>not applicable (target 0)</translation>
+    </message>
+    <message>
+        <source>Laporan berdata dukung</source>
+        <translation>Reports with evidence</translation>
+    </message>
+    <message>
+        <source>Baris berdata dukung</source>
+        <translation>Rows with evidence</translation>
+    </message>
+    <message>
+        <source>Layanan berangka lengkap</source>
+        <translation>Services with complete figures</translation>
+    </message>
+    <message>
+        <source>Layanan berdata dukung</source>
+        <translation>Services with evidence</translation>
+    </message>
+    <message>
+        <source>Layanan diajukan/disetujui</source>
+        <translation>Services submitted/approved</translation>
+    </message>
+    <message>
+        <source>Layanan lengkap seluruhnya</source>
+        <translation>Services complete in every respect</translation>
+    </message>
+    <message>
+        <source>Capaian (%)</source>
+        <translation>Achievement (%)</translation>
+    </message>
+    <message>
+        <source>Target 100 %</source>
+        <translation>Target 100 %</translation>
+    </message>
+    <message>
+        <source>TW {roman}</source>
+        <translation>Q{roman}</translation>
+    </message>
+    <message>
+        <source>Indeks (%)</source>
+        <translation>Index (%)</translation>
+    </message>
+    <message>
+        <source>Triwulan</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>{count}/{total} ({pct})</source>
+        <translation>{count}/{total} ({pct})</translation>
+    </message>
+    <message>
+        <source>Triwulan {roman} {year}: belum ada data untuk dibandingkan</source>
+        <translation>Quarter {roman} {year}: no data to compare with</translation>
+    </message>
+    <message>
+        <source>Triwulan {roman} {year}: {index}</source>
+        <translation>Quarter {roman} {year}: {index}</translation>
+    </message>
+    <message>
+        <source>naik {points} poin</source>
+        <translation>up {points} points</translation>
+    </message>
+    <message>
+        <source>turun {points} poin</source>
+        <translation>down {points} points</translation>
+    </message>
+    <message>
+        <source>tidak berubah</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>Data dukung: {reports} dari {report_total} laporan ({report_pct}), {rows} dari {row_total} baris ({row_pct}). Lengkap (angka, data dukung, diajukan): {complete} dari {services} jenis pelayanan.</source>
+        <translation>Evidence: {reports} of {report_total} reports ({report_pct}), {rows} of {row_total} rows ({row_pct}). Complete (figures, evidence, submitted): {complete} of {services} services.</translation>
+    </message>
+    <message>
+        <source>Simpan PNG…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <source>Simpan grafik ini sebagai gambar PNG</source>
+        <translation>Save this chart as a PNG image</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Berkas {path} tidak dapat ditulis.</source>
+        <translation>The file {path} could not be written.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPdf</name>
+    <message>
+        <source>Dasbor capaian SPM</source>
+        <translation>SPM achievement dashboard</translation>
+    </message>
+    <message>
+        <source>Nilai jenis pelayanan = {recipients} capaian penerima + {quality} capaian mutu (paling tinggi 100); indeks = rata-rata nilai yang berisi data. Dicetak dengan SPM Luring {version}, {date}.</source>
+        <translation>Service score = {recipients} recipients achievement + {quality} quality achievement (at most 100); index = mean of the scores that have data. Printed with SPM Luring {version}, {date}.</translation>
+    </message>
+    <message>
+        <source>Dasbor capaian SPM — {office}, {district}</source>
+        <translation>SPM achievement dashboard — {office}, {district}</translation>
+    </message>
+    <message>
+        <source>Triwulan {roman} {year}</source>
+        <translation>Quarter {roman} {year}</translation>
+    </message>
+    <message>
+        <source>Belum ada data</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>Capaian penerima per kecamatan</source>
+        <translation>Recipients achievement per kecamatan</translation>
+    </message>
+    <message>
+        <source>Nilai per jenis pelayanan (terendah di atas)</source>
+        <translation>Score per service (lowest on top)</translation>
+    </message>
+    <message>
+        <source>Nilai per bidang</source>
+        <translation>Score per field</translation>
+    </message>
+    <message>
+        <source>Indeks per triwulan</source>
+        <translation>Index per quarter</translation>
+    </message>
+    <message>
+        <source>Data dukung dan kelengkapan</source>
+        <translation>Evidence and completeness</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Indeks capaian SPM</source>
+        <translation>SPM achievement index</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Seluruh dasbor pada satu halaman A4, untuk rapat koordinasi</source>
+        <translation>The whole dashboard on one A4 page, for a coordination meeting</translation>
+    </message>
+    <message>
+        <source>Klik batang untuk membuka isian jenis pelayanan itu</source>
+        <translation>Click a bar to open that service&apos;s figures</translation>
+    </message>
+    <message>
+        <source>Jenis pelayanan yang dibandingkan per kecamatan</source>
+        <translation>Service compared per kecamatan</translation>
+    </message>
+    <message>
+        <source>Nilai per jenis pelayanan (terendah di atas)</source>
+        <translation>Score per service (lowest on top)</translation>
+    </message>
+    <message>
+        <source>Capaian penerima per kecamatan</source>
+        <translation>Recipients achievement per kecamatan</translation>
+    </message>
+    <message>
+        <source>Indeks per triwulan, tahun ini dan tahun lalu</source>
+        <translation>Index per quarter, this year and last year</translation>
+    </message>
+    <message>
+        <source>Nilai per bidang (terendah di atas)</source>
+        <translation>Score per field (lowest on top)</translation>
+    </message>
+    <message>
+        <source>Data dukung dan kelengkapan laporan</source>
+        <translation>Evidence and completeness of reports</translation>
+    </message>
+    <message>
+        <source>Kelengkapan per jenis pelayanan</source>
+        <translation>Completeness per service</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dasbor capaian SPM&lt;/b&gt; — {office}, {district} — &lt;b&gt;Triwulan {roman} {year}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;SPM achievement dashboard&lt;/b&gt; — {office}, {district} — &lt;b&gt;Quarter {roman} {year}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Belum ada data</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>Simpan grafik sebagai PNG</source>
+        <translation>Save chart as PNG</translation>
+    </message>
+    <message>
+        <source>Gambar PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Ekspor dasbor sebagai PDF</source>
+        <translation>Export dashboard as PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Jenis pelayanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Angka lengkap</source>
+        <translation>Figures complete</translation>
+    </message>
+    <message>
+        <source>Data dukung</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kelengkapan laporan per jenis pelayanan</source>
+        <translation>Completeness of reports per service</translation>
+    </message>
+    <message>
+        <source>Belum ada</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>Disimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>Batas waktu {period}</source>
+        <translation>Deadline of {period}</translation>
+    </message>
+    <message>
+        <source>&amp;Tetapkan batas waktu</source>
+        <translation>&amp;Set the deadline</translation>
+    </message>
+    <message>
+        <source>mis. susulan data Puskesmas</source>
+        <translation>e.g. late data from a Puskesmas</translation>
+    </message>
+    <message>
+        <source>&amp;Buka kembali</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>Hari terakhir operator mengisi:</source>
+        <translation>Last day operators may enter figures:</translation>
+    </message>
+    <message>
+        <source>Buka kembali sampai:</source>
+        <translation>Reopen until:</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Periode ini belum punya batas waktu: operator dapat mengisi kapan saja.</source>
+        <translation>This period has no deadline yet: operators may enter figures at any time.</translation>
+    </message>
+    <message>
+        <source>Ditutup sejak {date}.</source>
+        <translation>Closed since {date}.</translation>
+    </message>
+    <message>
+        <source>Terbuka; batas waktu {date}.</source>
+        <translation>Open; deadline {date}.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dilakukan</source>
+        <translation>Cannot be done</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <source>Batas waktu tidak boleh sebelum tahun periodenya ({year}).</source>
+        <translation>The deadline cannot be before the period&apos;s year ({year}).</translation>
+    </message>
+    <message>
+        <source>Periode {period} belum punya batas waktu; tidak ada yang perlu dibuka.</source>
+        <translation>{period} has no deadline; there is nothing to reopen.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionActions</name>
+    <message>
+        <source>Kirim &amp;keputusan ke kantor…</source>
+        <translation>Send &amp;decisions to the office…</translation>
+    </message>
+    <message>
+        <source>Laporan yang dikembalikan atau disetujui, untuk diterima kantor pengirimnya</source>
+        <translation>Returned or approved reports, for the office that sent them</translation>
+    </message>
+    <message>
+        <source>Kirim rekap &amp;konsolidasi kabupaten…</source>
+        <translation>Send the district&apos;s &amp;consolidated report…</translation>
+    </message>
+    <message>
+        <source>Semua laporan kantor yang disetujui pada triwulan ini, bertanda tangan kabupaten, untuk provinsi</source>
+        <translation>Every office report approved this quarter, signed by the district, for the province</translation>
+    </message>
+    <message>
+        <source>Rekap konsolidasi terkirim</source>
+        <translation>Consolidated report sent</translation>
+    </message>
+    <message>
+        <source>{count} laporan dan {files} data dukung tersimpan dan sudah diperiksa:
+{path}</source>
+        <translation>{count} reports and {files} evidence files saved and checked:
+{path}</translation>
+    </message>
+    <message>
+        <source>Kunci kantor</source>
+        <translation>Office key</translation>
+    </message>
+    <message>
+        <source>Paket tidak terkirim</source>
+        <translation>Bundle not sent</translation>
+    </message>
+    <message>
+        <source>Frasa sandi kunci kantor ini:</source>
+        <translation>Passphrase of this office&apos;s key:</translation>
+    </message>
+    <message>
+        <source>Keputusan terkirim</source>
+        <translation>Decisions sent</translation>
+    </message>
+    <message>
+        <source>{count} keputusan untuk {office} tersimpan dan sudah diperiksa:
+{path}</source>
+        <translation>{count} decisions for {office} saved and checked:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>Pilih kantor pengirim laporan yang diperiksa di sini.</source>
+        <translation>Choose an office whose reports are reviewed here.</translation>
+    </message>
+    <message>
+        <source>Belum ada laporan {office} {period} yang dikembalikan atau disetujui di sini.</source>
+        <translation>No report of {office} for {period} has been returned or approved here yet.</translation>
+    </message>
+    <message>
+        <source>Paket dari kabupaten ini memuat laporan {service} tanpa keputusan.</source>
+        <translation>This bundle from the district carries report {service} without a decision.</translation>
+    </message>
+    <message>
+        <source>Keputusan untuk laporan {service} dibuat atas isi yang berbeda dari laporan di sini (sudah diubah sesudah dikirim). Tidak ada yang diimpor.</source>
+        <translation>The decision on report {service} was made on other content than the report here (it changed after it was sent). Nothing was imported.</translation>
     </message>
 </context>
 <context>
@@ -676,6 +1551,14 @@ SHA-256: {sha}</translation>
         <translation>&amp;Remove</translation>
     </message>
     <message>
+        <source>Formulir &amp;TTD…</source>
+        <translation>Signed &amp;form…</translation>
+    </message>
+    <message>
+        <source>Lampirkan formulir laporan yang sudah ditandatangani dan dicap (hasil pindai) untuk seluruh laporan</source>
+        <translation>Attach the report form signed and stamped (scanned) for the whole report</translation>
+    </message>
+    <message>
         <source>Lampirkan berkas PDF, JPEG, PNG, XLSX, DOCX, ODT atau ODS</source>
         <translation>Attach PDF, JPEG, PNG, XLSX, DOCX, ODT or ODS files</translation>
     </message>
@@ -718,6 +1601,10 @@ SHA-256: {sha}</translation>
     <message>
         <source>Tidak ada berkas yang dilampirkan.</source>
         <translation>No files were attached.</translation>
+    </message>
+    <message>
+        <source>Formulir laporan bertanda tangan</source>
+        <translation>Signed report form</translation>
     </message>
     <message>
         <source>Menyalin {count} berkas ke penyimpanan data dukung…</source>
@@ -1384,6 +2271,17 @@ The file was read back and checked on the target medium. Eject the USB stick saf
     </message>
 </context>
 <context>
+    <name>HistoryDialogs</name>
+    <message>
+        <source>Log audit utuh: {rows} catatan, rantai hash sesuai.</source>
+        <translation>The audit log is intact: {rows} entries, the hash chain matches.</translation>
+    </message>
+    <message>
+        <source>Log audit rusak pada catatan {row}: {reason}</source>
+        <translation>The audit log is broken at entry {row}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>baru</source>
@@ -1631,6 +2529,22 @@ The file was read back and checked on the target medium. Eject the USB stick saf
     <message>
         <source>{count} sel</source>
         <translation>{count} cells</translation>
+    </message>
+    <message>
+        <source>{count} catatan</source>
+        <translation>{count} notes</translation>
+    </message>
+    <message>
+        <source>Keputusan verifikator kabupaten atas laporan kantor ini. Laporan yang dikembalikan dapat diperbaiki lagi; yang disetujui terkunci. Tekan Terapkan untuk menerimanya.</source>
+        <translation>The district verifier&apos;s decisions on this office&apos;s reports. Returned reports can be corrected again; approved ones are locked. Press Apply to accept them.</translation>
+    </message>
+    <message>
+        <source>Keputusan diterima</source>
+        <translation>Decisions received</translation>
+    </message>
+    <message>
+        <source>{count} laporan diperbarui sesuai keputusan kabupaten.</source>
+        <translation>{count} reports updated as the district decided.</translation>
     </message>
     <message>
         <source>Perubahan pada {service} ({count} sel):</source>
@@ -2084,10 +2998,45 @@ New bundles signed with this key will be refused. Reports already received stay 
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Masuk — SPM Luring</source>
+        <translation>Log in — SPM Luring</translation>
+    </message>
+    <message>
+        <source>Jendela dikunci karena tidak digunakan. Masukkan kata sandi untuk melanjutkan.</source>
+        <translation>The window was locked because it was not in use. Enter the password to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Masuk</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Ganti &amp;pengguna</source>
+        <translation>Switch &amp;user</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SPM Luring — {office}, {district}</source>
         <translation>SPM Luring — {office}, {district}</translation>
+    </message>
+    <message>
+        <source>{name} (kantor ini)</source>
+        <translation>{name} (this office)</translation>
     </message>
     <message>
         <source>Tersimpan pukul {time}</source>
@@ -2110,6 +3059,10 @@ New bundles signed with this key will be refused. Reports already received stay 
         <translation>&amp;Summary</translation>
     </message>
     <message>
+        <source>&amp;Dasbor</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
         <source>Data dukung</source>
         <translation>Supporting evidence</translation>
     </message>
@@ -2120,6 +3073,14 @@ New bundles signed with this key will be refused. Reports already received stay 
     <message>
         <source>Periode</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <source>Kantor yang laporannya ditampilkan</source>
+        <translation>The office whose reports are shown</translation>
+    </message>
+    <message>
+        <source>Kantor:</source>
+        <translation>Office:</translation>
     </message>
     <message>
         <source>Status penyimpanan</source>
@@ -2180,6 +3141,25 @@ Pencatatan capaian Standar Pelayanan Minimal per triwulan, tanpa jaringan.</sour
         <translation>SPM Luring {version}
 
 Offline, quarterly recording of achievement against the Minimum Service Standards (Standar Pelayanan Minimal, SPM).</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>Kata &amp;sandi:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi:</source>
+        <translation>&amp;Repeat the password:</translation>
+    </message>
+    <message>
+        <source>Minimal {count} karakter.</source>
+        <translation>At least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Kedua isian belum sama.</source>
+        <translation>The two entries differ.</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +3269,21 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
     <message>
         <source>Tidak sama dengan frasa sandi di atas.</source>
         <translation>Not the same as the passphrase above.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Kata sandi baru untuk {name}</source>
+        <translation>New password for {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +3724,10 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Total of all report rows</translation>
     </message>
     <message>
+        <source>Catatan pemeriksa: {note}</source>
+        <translation>Reviewer&apos;s note: {note}</translation>
+    </message>
+    <message>
         <source>{name} ({code}): angka yang tidak dirinci per desa/kelurahan, misalnya layanan di rumah sakit daerah.</source>
         <translation>{name} ({code}): figures not broken down by village (desa/kelurahan), such as services at the regional hospital.</translation>
     </message>
@@ -2762,6 +3761,141 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
     <message>
         <source>{area}, kolom {column}: {reason}</source>
         <translation>{area}, column {column}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Kembalikan laporan {service}</source>
+        <translation>Return report {service}</translation>
+    </message>
+    <message>
+        <source>Tulis apa yang perlu diperbaiki operator. Catatan tampil di laporannya.</source>
+        <translation>Write what the operator must fix. The notes appear on the report.</translation>
+    </message>
+    <message>
+        <source>Catatan untuk seluruh laporan</source>
+        <translation>Note for the whole report</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Catatan untuk baris ini</source>
+        <translation>Note for this row</translation>
+    </message>
+    <message>
+        <source>&amp;Kembalikan</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Catatan terlalu panjang (lebih dari {count} karakter).</source>
+        <translation>The note is too long (more than {count} characters).</translation>
+    </message>
+    <message>
+        <source>Tulis catatan untuk operator: apa yang perlu diperbaiki.</source>
+        <translation>Write a note for the operator: what must be fixed.</translation>
+    </message>
+    <message>
+        <source>Laporan {service} {period} belum berisi angka.</source>
+        <translation>Report {service} {period} has no figures yet.</translation>
+    </message>
+    <message>
+        <source>Laporan berstatus {status}; langkah &apos;{act}&apos; tidak berlaku.</source>
+        <translation>The report is {status}; the step &apos;{act}&apos; does not apply.</translation>
+    </message>
+    <message>
+        <source>Keputusan untuk laporan {service} tidak dapat diterapkan: laporan di sini berstatus {status}, bukan Diajukan. Tidak ada yang diimpor.</source>
+        <translation>The decision on report {service} cannot be applied: the report here is {status}, not Submitted. Nothing was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>&lt;b&gt;Dikembalikan oleh {who}&lt;/b&gt; — perbaiki lalu ajukan lagi.</source>
+        <translation>&lt;b&gt;Returned by {who}&lt;/b&gt; — fix it, then submit again.</translation>
+    </message>
+    <message>
+        <source>Ada catatan pada {count} baris (ditandai ⚑ merah; arahkan tetikus ke nama wilayah).</source>
+        <translation>{count} rows have notes (marked ⚑ in red; hover over the area name).</translation>
+    </message>
+    <message>
+        <source>Batas waktu {closes}; dibuka kembali oleh admin sampai {until}.</source>
+        <translation>Deadline {closes}; reopened by the admin until {until}.</translation>
+    </message>
+    <message>
+        <source>Periode ditutup sejak {closes}.</source>
+        <translation>The period has been closed since {closes}.</translation>
+    </message>
+    <message>
+        <source>Batas waktu hari ini, {closes}.</source>
+        <translation>The deadline is today, {closes}.</translation>
+    </message>
+    <message>
+        <source>Batas waktu {closes} ({days} hari lagi).</source>
+        <translation>Deadline {closes} ({days} days left).</translation>
+    </message>
+    <message>
+        <source>Ajukan laporan ini? Setelah diajukan, isian dan data dukungnya terkunci sampai verifikator mengembalikannya.</source>
+        <translation>Submit this report? Once submitted, its figures and evidence are locked until a verifier returns it.</translation>
+    </message>
+    <message>
+        <source>Setujui laporan ini? Laporan yang disetujui terkunci.</source>
+        <translation>Approve this report? An approved report is locked.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dilakukan</source>
+        <translation>Cannot be done</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Verifikator</source>
+        <translation>Verifier</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>Berkas bawaan (katalog, wilayah, huruf, terjemahan)</source>
+        <translation>Shipped files (catalog, regions, fonts, translations)</translation>
+    </message>
+    <message>
+        <source>Basis data sementara</source>
+        <translation>Temporary database</translation>
+    </message>
+    <message>
+        <source>Paket laporan: ekspor, verifikasi, impor</source>
+        <translation>Report bundle: export, verify, import</translation>
+    </message>
+    <message>
+        <source>Formulir PDF</source>
+        <translation>PDF form</translation>
+    </message>
+    <message>
+        <source>Cadangan dan pemulihan</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Jendela aplikasi</source>
+        <translation>Application window</translation>
     </message>
 </context>
 <context>
@@ -2919,6 +4053,10 @@ Make the key later under File › Keys &amp; trust…</translation>
     <message>
         <source>(tidak diisi)</source>
         <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>Akun admin</source>
+        <translation>Admin account</translation>
     </message>
     <message>
         <source>Jenis pelayanan</source>
@@ -3083,6 +4221,10 @@ Make the key later under File › Keys &amp; trust…</translation>
         <source>Aplikasi belum disiapkan. Jalankan penyiapan awal (atau &apos;spm-luring init&apos;) dahulu.</source>
         <translation>The application has not been set up yet. Run the initial setup (or &apos;spm-luring init&apos;) first.</translation>
     </message>
+    <message>
+        <source>Laporan kantor lain hanya diperiksa di sini; angkanya diubah oleh kantor pengirimnya.</source>
+        <translation>Another office&apos;s reports are only reviewed here; their figures are changed by the office that sent them.</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -3241,6 +4383,85 @@ Make the key later under File › Keys &amp; trust…</translation>
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Kelola akun pengguna</source>
+        <translation>Manage user accounts</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;peran…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <source>Atur &amp;ulang kata sandi…</source>
+        <translation>Re&amp;set password…</translation>
+    </message>
+    <message>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Kunci jendela bila tidak digunakan selama:</source>
+        <translation>Lock the window when unused for:</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>nonaktif</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dilakukan</source>
+        <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <source>Ubah peran</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Peran {name}:</source>
+        <translation>Role of {name}:</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>{column}: &apos;{text}&apos; bukan bilangan bulat. Isi angka tanpa koma, misalnya 1.250.</source>
@@ -3296,6 +4517,21 @@ Make the key later under File › Keys &amp; trust…</translation>
     <message>
         <source>Sedang bekerja</source>
         <translation>Working</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
     </message>
 </context>
 </TS>

@@ -190,7 +190,7 @@ def test_the_english_window_speaks_english(qtbot, qapp, store, key):
         window = create_main_window(store)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&File", "&Edit", "&View", "&Help"]
+        assert menus == ["&File", "&Edit", "&View", "Acc&ount", "&Help"]
         headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert "Target" in headers
         refused = []

@@ -67,9 +67,23 @@ def choose_office(qtbot, wizard: SetupWizard, name: str = "Dinas Kesehatan") -> 
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
+ADMIN_PASSWORD = "rahasia-admin"
+
+
 def fill_operator(qtbot, wizard: SetupWizard, nip: str = "19850101 201001 1 001") -> None:
     qtbot.keyClicks(wizard.operator_page.name, "Yohanes Ding")
     qtbot.keyClicks(wizard.operator_page.nip, nip)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    if wizard.currentPage() is wizard.account_page:
+        fill_account(qtbot, wizard)
+
+
+def fill_account(qtbot, wizard: SetupWizard, username: str = "yohanes") -> None:
+    page = wizard.account_page
+    page.username.clear()
+    qtbot.keyClicks(page.username, username)
+    qtbot.keyClicks(page.passwords.first, ADMIN_PASSWORD)
+    qtbot.keyClicks(page.passwords.second, ADMIN_PASSWORD)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
@@ -235,7 +249,7 @@ def test_finish_sets_up_the_store(qtbot, wizard, fresh_store, key_results):
     assert installation.operator_nip == OPERATOR_NIP
     kecamatan = fresh_store.areas.list(int(RegionLevel.DISTRICT))
     assert [a.code for a in kecamatan] == ["64.11.01", "64.11.02", "64.11.03", "64.11.04", "64.11.05"]
-    assert [e.action for e in fresh_store.audit.entries()] == ["install.setup"]
+    assert [e.action for e in fresh_store.audit.entries()] == ["login", "user.create", "install.setup"]
     assert fresh_store.trust.office_key() is None and key_results == []
 
 
@@ -321,6 +335,10 @@ def test_run_setup_returns_true_when_set_up(qtbot, fresh_store):
         wizard.next()
         wizard.operator_page.name.setText("Yohanes Ding")
         wizard.next()
+        wizard.account_page.username.setText("yohanes")
+        wizard.account_page.passwords.first.setText(ADMIN_PASSWORD)
+        wizard.account_page.passwords.second.setText(ADMIN_PASSWORD)
+        wizard.next()
         wizard.key_page.later.setChecked(True)
         wizard.next()
         wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -328,6 +346,33 @@ def test_run_setup_returns_true_when_set_up(qtbot, fresh_store):
     QTimer.singleShot(0, drive)
     assert run_setup(fresh_store) is True
     assert fresh_store.installation.office.services == tuple(HEALTH)
+    # The first account is the admin, logged in for the window that follows.
+    assert [(u.username, u.role.value, u.full_name) for u in fresh_store.accounts.list()] == [
+        ("yohanes", "admin", "Yohanes Ding")
+    ]
+    assert fresh_store.access.user.username == "yohanes"
+
+
+def test_the_admin_account_needs_a_usable_name_and_password(qtbot, wizard):
+    pick_mahakam_ulu(qtbot, wizard)
+    choose_office(qtbot, wizard)
+    qtbot.keyClicks(wizard.operator_page.name, "Yohanes Ding")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    page = wizard.account_page
+    assert wizard.currentPage() is page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(page.username, "yo hanes")
+    qtbot.keyClicks(page.passwords.first, "pendek")
+    assert not next_button.isEnabled() and page.passwords.hint.text() == "Minimal 8 karakter."
+    qtbot.keyClicks(page.passwords.first, "-sekali")
+    qtbot.keyClicks(page.passwords.second, "pendek-sekali")
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is page  # the space in the name is refused
+    assert "Nama pengguna 3" in page.problem.text()
+    page.username.setText("yohanes")
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.key_page
 
 
 # --- the key page ---------------------------------------------------------------------------------
@@ -398,7 +443,12 @@ def test_creating_a_key_at_finish_shows_its_fingerprint(qtbot, wizard, fresh_sto
     info = office_key(fresh_store)
     assert info is not None
     assert key_results == [(info.fingerprint, None)]
-    assert [e.action for e in fresh_store.audit.entries()] == ["key.create", "install.setup"]  # newest first
+    assert [e.action for e in fresh_store.audit.entries()] == [
+        "key.create",
+        "login",
+        "user.create",
+        "install.setup",
+    ]  # newest first
     with unlock_office_key(fresh_store.data_dir, PASSPHRASE, info) as signer:
         assert signer.public.fingerprint == info.fingerprint
     assert wizard.key_page.fields.first.text() == ""  # the passphrase is not kept in the widget

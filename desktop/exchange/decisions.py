@@ -1,0 +1,242 @@
+"""Decision bundles: the district's returns and approvals, carried back to the office that sent the reports.
+
+A decision bundle is an ordinary bundle (the same bag, signature and submission schema), signed with the
+district's key, naming the office the reports belong to; each report in it carries a `review`: the
+decision, the reviewer's notes and the office bundle it decides on. The office applies a decision only
+to a report that is still submitted with exactly the content decided on (the same content hash).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop import __version__
+from desktop.domain.catalog import CURRENT_VERSION, load_catalog
+from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
+from desktop.domain.periods import Period
+from desktop.domain.reports import ReportStatus
+from desktop.domain.workflow import Permission, Transition
+from desktop.exchange.container import ContainerLimits
+from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress
+from desktop.exchange.export import ExportPlan, ExportResult, discard_export, write_bundle
+from desktop.exchange.keys import no_office_key, parse_public_key, unlock_office_key
+from desktop.exchange.submission import (
+    OfficeInfo,
+    ReviewDecision,
+    SignerInfo,
+    Submission,
+    SubmittedReport,
+    new_bundle_id,
+)
+from desktop.exchange.verify import VerifiedBundle
+from desktop.storage.audit import now_utc
+from desktop.storage.bundles import BundleRecord
+from desktop.storage.reports import ReportKey
+from desktop.storage.review import IncomingDecision
+
+DECIDED = {ReportStatus.RETURNED: Transition.RETURN, ReportStatus.APPROVED: Transition.APPROVE}
+DECIDING_ROLES = ("district", "province")
+
+
+# --- at the district: write the decisions for one office ----------------------------------------------
+
+
+def prepare_decisions(store, office_id: str, period: Period) -> ExportPlan:
+    """The decisions taken here on an office's reports of a period, as a bundle plan (database reads only)."""
+    store.access.require(Permission.EXPORT_BUNDLE)
+    installation = store.require_installation()
+    office = store.installation_repo.find_office(office_id)
+    if office is None or office.id == installation.office.id:
+        raise user_error(QT_TRANSLATE_NOOP("Decisions", "Pilih kantor pengirim laporan yang diperiksa di sini."))
+    record = store.trust.office_key()
+    if record is None:
+        raise no_office_key()
+    reports = []
+    for code in office.services:
+        key = ReportKey(office.id, code, period)
+        report = store.reports.get(key)
+        current = store.bundles.current(office.id, code, period)
+        history = store.review.history(key)
+        if report.status not in DECIDED or current is None or not history or history[-1].source_bundle_id:
+            continue  # undecided, never received in a bundle, or the decision itself came from elsewhere
+        reports.append(
+            SubmittedReport(
+                service_code=code,
+                catalog_version=report.catalog_version,
+                status=report.status.value,
+                revision=current.revision,
+                revises=current.revises_bundle_id,
+                content_hash=report.content_hash(),
+                rows=tuple(r for r in report.rows if not r.is_empty),
+                review=ReviewDecision(
+                    decision=report.status.value,
+                    decides=current.bundle_id,
+                    notes=tuple((n.area_code, n.note) for n in store.review.notes(key))
+                    if report.status is ReportStatus.RETURNED
+                    else (),
+                    at=history[-1].at,
+                    by=history[-1].actor,
+                ),
+            )
+        )
+    if not reports:
+        raise user_error(
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Belum ada laporan {office} {period} yang dikembalikan atau disetujui di sini."
+            ),
+            office=office.name,
+            period=period.label,
+        )
+    signer = parse_public_key(record.public_key)
+    submission = Submission(
+        bundle_id=new_bundle_id(),
+        created_at=now_utc(),
+        software=f"spm-luring {__version__}",
+        office=OfficeInfo(
+            office.id,
+            office.name,
+            installation.district_code,
+            installation.district_name,
+            installation.province_name,
+            office.area_level,
+            tuple(office.services),
+        ),
+        period=period,
+        catalog_version=CURRENT_VERSION,
+        signer=SignerInfo(signer.key_id, signer.fingerprint, store.actor()),
+        reports=tuple(reports),
+    )
+    return ExportPlan(
+        data_dir=store.data_dir,
+        submission=submission,
+        files=(),
+        area_names={a.code: a.name for a in store.areas.list()},
+        service_names={s.code: s.name for s in load_catalog().services},
+        signer=signer,
+        expected_current={},
+        limits=ContainerLimits.for_evidence_limit(store.settings.evidence_max_bytes),
+    )
+
+
+def export_decisions(
+    store,
+    office_id: str,
+    period: Period,
+    out: Path,
+    passphrase: str,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ExportResult:
+    """Writes, verifies and records the decision bundle for one office."""
+    plan = prepare_decisions(store, office_id, period)
+    with unlock_office_key(store.data_dir, passphrase, plan.signer) as signer:
+        result = write_bundle(plan, out, signer, progress=progress, cancelled=cancelled)
+    try:
+        store.bundles.record_sent_decisions(_record(plan, result, "export"))
+    except BaseException:
+        discard_export(result)
+        raise
+    return result
+
+
+# --- at the office: take them in ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionPlan:
+    """What a verified decision bundle would change here: which reports it returns or approves."""
+
+    verified: VerifiedBundle
+    already_imported: bool
+    decisions: tuple[IncomingDecision, ...]
+    service_names: dict[str, str]
+
+    @property
+    def bundle_id(self) -> str:
+        return self.verified.bundle_id
+
+
+def is_decision_bundle(store, verified: VerifiedBundle) -> bool:
+    """Whether the bundle brings decisions on this office's own reports (from the district or province)."""
+    installation = store.require_installation()
+    return (
+        verified.submission.office.id == installation.office.id
+        and verified.signer.role in DECIDING_ROLES
+        and not verified.signer.own
+    )
+
+
+def plan_decisions(store, verified: VerifiedBundle) -> DecisionPlan:
+    """Checks every decision against the reports here (database reads only); UserError refuses the bundle."""
+    store.access.require(Permission.IMPORT_BUNDLE)
+    submission = verified.submission
+    catalog = load_catalog()
+    already = store.bundles.get(verified.bundle_id) is not None
+    decisions = []
+    for report in submission.reports:
+        review = report.review
+        if review is None:
+            raise user_error(
+                QT_TRANSLATE_NOOP("Decisions", "Paket dari kabupaten ini memuat laporan {service} tanpa keputusan."),
+                service=report.service_code,
+            )
+        key = ReportKey(submission.office.id, report.service_code, submission.period)
+        local = store.reports.get(key)
+        target = ReportStatus(review.decision)
+        if not already and local.status is not target and local.content_hash() != report.content_hash:
+            raise user_error(
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Keputusan untuk laporan {service} dibuat atas isi yang berbeda dari laporan di sini (sudah diubah sesudah dikirim). Tidak ada yang diimpor.",
+                ),
+                service=report.service_code,
+            )
+        decisions.append(IncomingDecision(report.service_code, DECIDED[target], review.notes, review.by))
+    names = {c: catalog.service(c).name for c in (d.service_code for d in decisions) if catalog.has_service(c)}
+    return DecisionPlan(verified, already, tuple(decisions), names)
+
+
+def apply_decisions(store, plan: DecisionPlan) -> int:
+    """Applies the plan in one transaction; how many reports changed (0 for a bundle taken in before)."""
+    if plan.already_imported:
+        return 0
+    verified = plan.verified
+    record = BundleRecord(
+        bundle_id=verified.bundle_id,
+        direction="import",
+        office_id=verified.submission.office.id,
+        year=verified.submission.period.year,
+        quarter=verified.submission.period.quarter,
+        catalog_version=verified.submission.catalog_version,
+        signer_key_id=verified.signer.key.key_id,
+        signer_fingerprint=verified.signer.key.fingerprint,
+        file_name=verified.source.name,
+        file_sha256=verified.file_sha256,
+        file_size=verified.file_size,
+        tagmanifest_sha256=verified.tagmanifest_sha256,
+        encrypted=verified.encrypted,
+        bagged_at=verified.bagged_at,
+    )
+    return store.review.apply_decisions(record, plan.decisions)
+
+
+def _record(plan: ExportPlan, result: ExportResult, direction: str) -> BundleRecord:
+    submission = plan.submission
+    return BundleRecord(
+        bundle_id=plan.bundle_id,
+        direction=direction,
+        office_id=submission.office.id,
+        year=plan.period.year,
+        quarter=plan.period.quarter,
+        catalog_version=submission.catalog_version,
+        signer_key_id=plan.signer.key_id,
+        signer_fingerprint=plan.signer.fingerprint,
+        file_name=result.path.name,
+        file_sha256=result.file_sha256,
+        file_size=result.file_size,
+        tagmanifest_sha256=result.tagmanifest_sha256,
+        encrypted=result.encrypted,
+        bagged_at=submission.created_at,
+    )
