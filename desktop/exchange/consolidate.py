@@ -13,25 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import __version__
-from desktop.domain.catalog import load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
 from desktop.domain.reports import Report, ReportStatus
 from desktop.domain.workflow import Permission
-from desktop.exchange.container import ContainerLimits
 from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress
 from desktop.exchange.export import (
     ExportPlan,
     ExportResult,
     discard_export,
     evidence_refs,
+    plan_bundle,
     record_export,
     write_bundle,
 )
-from desktop.exchange.keys import no_office_key, parse_public_key, unlock_office_key
-from desktop.exchange.submission import OfficeInfo, ReportSource, SignerInfo, Submission, SubmittedReport, new_bundle_id
-from desktop.storage.audit import now_utc
+from desktop.exchange.keys import no_office_key, unlock_office_key
+from desktop.exchange.submission import ReportSource, SubmittedReport
 from desktop.storage.reports import ReportKey
 
 
@@ -107,36 +104,8 @@ def prepare_consolidation(store, period: Period) -> ExportPlan:
             )
         )
         expected[code] = current.bundle_id if current else None
-    signer = parse_public_key(record.public_key)
-    submission = Submission(
-        bundle_id=new_bundle_id(),
-        created_at=now_utc(),
-        software=f"spm-luring {__version__}",
-        office=OfficeInfo(
-            own.id,
-            own.name,
-            installation.district_code,
-            installation.district_name,
-            installation.province_name,
-            own.area_level,
-            tuple(r.service_code for r in reports),
-        ),
-        period=period,
-        catalog_version=reports[0].catalog_version,
-        signer=SignerInfo(signer.key_id, signer.fingerprint, store.actor()),
-        reports=tuple(reports),
-    )
-    biggest = max([f.size for f in files.values()] + [store.settings.evidence_max_bytes])
-    return ExportPlan(
-        data_dir=store.data_dir,
-        submission=submission,
-        files=tuple(files[p] for p in sorted(files)),
-        area_names={a.code: a.name for a in store.areas.list()},
-        service_names={s.code: s.name for s in load_catalog().services},
-        signer=signer,
-        expected_current=expected,
-        limits=ContainerLimits.for_evidence_limit(biggest),
-    )
+    services = tuple(r.service_code for r in reports)
+    return plan_bundle(store, own, services, period, reports, record, files, expected)
 
 
 def _merged_rows(code: str, parts: list[_Part]):

@@ -11,26 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import __version__
-from desktop.domain.catalog import CURRENT_VERSION, load_catalog
+from desktop.domain.catalog import load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
 from desktop.domain.reports import ReportStatus
 from desktop.domain.workflow import Permission, Transition
-from desktop.exchange.container import ContainerLimits
 from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress
-from desktop.exchange.export import ExportPlan, ExportResult, discard_export, write_bundle
-from desktop.exchange.keys import no_office_key, parse_public_key, unlock_office_key
+from desktop.exchange.export import ExportPlan, ExportResult, discard_export, plan_bundle, write_bundle
+from desktop.exchange.keys import no_office_key, unlock_office_key
 from desktop.exchange.submission import (
-    OfficeInfo,
     ReviewDecision,
-    SignerInfo,
-    Submission,
     SubmittedReport,
-    new_bundle_id,
 )
 from desktop.exchange.verify import VerifiedBundle
-from desktop.storage.audit import now_utc
 from desktop.storage.bundles import BundleRecord
 from desktop.storage.reports import ReportKey
 from desktop.storage.review import IncomingDecision
@@ -88,35 +81,7 @@ def prepare_decisions(store, office_id: str, period: Period) -> ExportPlan:
             office=office.name,
             period=period.label,
         )
-    signer = parse_public_key(record.public_key)
-    submission = Submission(
-        bundle_id=new_bundle_id(),
-        created_at=now_utc(),
-        software=f"spm-luring {__version__}",
-        office=OfficeInfo(
-            office.id,
-            office.name,
-            installation.district_code,
-            installation.district_name,
-            installation.province_name,
-            office.area_level,
-            tuple(office.services),
-        ),
-        period=period,
-        catalog_version=CURRENT_VERSION,
-        signer=SignerInfo(signer.key_id, signer.fingerprint, store.actor()),
-        reports=tuple(reports),
-    )
-    return ExportPlan(
-        data_dir=store.data_dir,
-        submission=submission,
-        files=(),
-        area_names={a.code: a.name for a in store.areas.list()},
-        service_names={s.code: s.name for s in load_catalog().services},
-        signer=signer,
-        expected_current={},
-        limits=ContainerLimits.for_evidence_limit(store.settings.evidence_max_bytes),
-    )
+    return plan_bundle(store, office, tuple(office.services), period, reports, record, {}, {})
 
 
 def export_decisions(

@@ -145,7 +145,6 @@ def prepare_export(
             codes=", ".join(unknown),
             office=office.name,
         )
-    catalog = load_catalog()
     reports, files, expected = [], {}, {}
     for code in chosen:
         key = ReportKey(office.id, code, period)
@@ -190,7 +189,26 @@ def prepare_export(
             quarter=period.roman,
             year=period.year,
         )
-    signer = parse_public_key(record.public_key)
+    for form in forms:
+        path = f"data/forms/{_form_name(Path(form))}"
+        files[path] = _form_file(Path(form), path)
+    return plan_bundle(store, office, tuple(office.services), period, reports, record, files, expected)
+
+
+def plan_bundle(
+    store,
+    office,
+    services: tuple[str, ...],
+    period: Period,
+    reports: Sequence[SubmittedReport],
+    key_record,
+    files: dict[str, ExportFile],
+    expected: dict[str, str | None],
+) -> ExportPlan:
+    """The plan of a bundle sent by this install for `office` (its own, or one whose reports it reviews):
+    the submission document around the reports, signed by this install's key, and the files to copy."""
+    installation = store.require_installation()
+    signer = parse_public_key(key_record.public_key)
     submission = Submission(
         bundle_id=new_bundle_id(),
         created_at=now_utc(),
@@ -202,23 +220,20 @@ def prepare_export(
             installation.district_name,
             installation.province_name,
             office.area_level,
-            tuple(office.services),
+            services,
         ),
         period=period,
         catalog_version=CURRENT_VERSION,
-        signer=SignerInfo(signer.key_id, signer.fingerprint, installation.actor),
+        signer=SignerInfo(signer.key_id, signer.fingerprint, store.actor()),
         reports=tuple(reports),
     )
-    for form in forms:
-        path = f"data/forms/{_form_name(Path(form))}"
-        files[path] = _form_file(Path(form), path)
     biggest = max([f.size for f in files.values()] + [store.settings.evidence_max_bytes])
     return ExportPlan(
         data_dir=store.data_dir,
         submission=submission,
         files=tuple(files[p] for p in sorted(files)),
         area_names={a.code: a.name for a in store.areas.list()},
-        service_names={s.code: s.name for s in catalog.services},
+        service_names={s.code: s.name for s in load_catalog().services},
         signer=signer,
         expected_current=expected,
         limits=ContainerLimits.for_evidence_limit(biggest),

@@ -36,6 +36,18 @@ def role_label(role: Role) -> str:
     return QCoreApplication.translate(*ROLE_LABELS[role])
 
 
+def save_cancel_buttons(dialog: QDialog, save) -> QDialogButtonBox:
+    """Simpan and Batal (Qt ships no Indonesian for its own buttons); Simpan calls `save`."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("AccountDialogs", "&Simpan"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("AccountDialogs", "Batal")
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class NewPasswordFields(QWidget):
     """A new password typed twice, masked, with what is still wrong shown as it is typed."""
 
@@ -99,11 +111,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("Nama &lengkap:"), self.full_name)
         form.addRow(self.tr("N&IP:"), self.nip)
         form.addRow(self.tr("&Peran:"), self.role)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self._save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.passwords)
@@ -138,11 +146,7 @@ class PasswordDialog(QDialog):
         self.passwords = NewPasswordFields(self)
         self.problem = QLabel(self)
         self.problem.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.passwords)
         layout.addWidget(self.problem)

@@ -133,6 +133,9 @@
         <source>&amp;Peran:</source>
         <translation>&amp;Role:</translation>
     </message>
+</context>
+<context>
+    <name>AccountDialogs</name>
     <message>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
@@ -3276,14 +3279,6 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
     <message>
         <source>Kata sandi baru untuk {name}</source>
         <translation>New password for {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Simpan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
