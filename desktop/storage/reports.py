@@ -80,6 +80,11 @@ class ReportRepository:
             tuple(self._rows(report_id)),
         )
 
+    def status(self, key: ReportKey) -> ReportStatus:
+        """The report's status (draft when nothing is stored yet)."""
+        head = self._head(self.database.conn, key)
+        return ReportStatus(head[1]) if head else ReportStatus.DRAFT
+
     def catalog_of(self, report: Report) -> Catalog:
         """The catalog the report was made under."""
         return load_catalog(report.catalog_version)

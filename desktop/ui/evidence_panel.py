@@ -58,6 +58,7 @@ class EvidencePanel(QWidget):
         self._area_code: str | None = None
         self._area_name = ""
         self._busy = False
+        self._editable = False  # whether the shown report takes new files now
         self._prefer_whole_report = False
         self._last_folder = str(Path.home())
         self.setAcceptDrops(True)
@@ -171,6 +172,8 @@ class EvidencePanel(QWidget):
     def set_context(self, key: ReportKey | None, area_code: str | None, area_name: str) -> None:
         """Shows the evidence of this report (and of the grid's current row); None disables the panel."""
         moved = (key, area_code) != (self._key, self._area_code)
+        # Re-checked on every move (a few small queries): a submit or a new login changes it in place.
+        self._editable = key is not None and self._may_change(key)
         self._key, self._area_code, self._area_name = key, area_code, area_name
         if area_code is None:
             self.area_scope.setText(self.tr("Wilayah terpilih: (tidak ada)"))
@@ -184,6 +187,14 @@ class EvidencePanel(QWidget):
         if moved:  # a message about another report or row would mislead
             self.message.hide()
         self.refresh()
+
+    def _may_change(self, key: ReportKey) -> bool:
+        """Whether files may be attached or taken off now: the report's status, the role, the deadline."""
+        try:
+            self.store.reports.guard(key)
+        except UserError:
+            return False
+        return self.store.reports.status(key).editable
 
     def _scope_clicked(self) -> None:
         self._prefer_whole_report = self.report_scope.isChecked()
@@ -253,11 +264,12 @@ class EvidencePanel(QWidget):
         for widget in (self.title, self.area_scope, self.report_scope, self.table, self.target_hint, self.drop_hint):
             widget.setVisible(active)
         self.report_scope.setEnabled(active)
-        self.add_button.setEnabled(active and not self._busy)
-        self.signed_button.setEnabled(active and not self._busy)
+        changeable = active and self._editable and not self._busy
+        self.add_button.setEnabled(changeable)
+        self.signed_button.setEnabled(changeable)
         has_row = active and self.selected_item() is not None
         self.open_button.setEnabled(has_row)
-        self.remove_button.setEnabled(has_row and not self._busy)
+        self.remove_button.setEnabled(has_row and changeable)
 
     def selected_item(self) -> EvidenceItem | None:
         """The file of the selected row, or None."""

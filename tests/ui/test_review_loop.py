@@ -84,13 +84,13 @@ def editable(window, area: str, column: str) -> bool:
 
 def receive(qtbot, window, monkeypatch, path):
     monkeypatch.setattr(exchange_dialogs, "open_bundle_path", lambda parent, folder: str(path))
-    dialog = window.findChild(ExchangeActions).receive_bundle()
+    actions = window.findChild(ExchangeActions)
+    dialog = actions.receive_bundle()
     qtbot.waitUntil(lambda: dialog.plan is not None or dialog.decisions is not None, timeout=WAIT)
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
-    qtbot.waitUntil(lambda: dialog.task is None or not dialog.task.running, timeout=WAIT)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
-    return dialog
+    # Applied, the dialog closes and is deleted: only the actions' handle on it can be asked.
+    qtbot.waitUntil(lambda: actions.import_dialog is None, timeout=WAIT)
 
 
 def visible_steps(window) -> set[Transition]:
@@ -107,9 +107,11 @@ def test_the_whole_loop_through_the_windows(qtbot, stores, answers, monkeypatch)
     type_in(ow, "64.11.01", "target", "120")
     type_in(ow, "64.11.01", "served", "100")
     assert visible_steps(ow) == {Transition.SUBMIT}  # an operator submits; returning is not theirs
+    assert ow.evidence_dock.widget().add_button.isEnabled()
     ow.review_bar.buttons[Transition.SUBMIT].click()
     assert ow.model.report.status is ReportStatus.SUBMITTED
     assert not editable(ow, "64.11.01", "served")
+    assert not ow.evidence_dock.widget().add_button.isEnabled()  # no new evidence on a frozen report
     assert "terkunci" in ow.header.status.text()
     export_bundle(office, PERIOD, folder / "b1.spmb", OFFICE_KEY)
 
@@ -121,6 +123,8 @@ def test_the_whole_loop_through_the_windows(qtbot, stores, answers, monkeypatch)
     dw.select("1.02.01")
     assert dw.model.key == key and dw.model.figures("64.11.01").target == 120
     assert not editable(dw, "64.11.01", "target")  # another office's figures are only reviewed here
+    panel = dw.evidence_dock.widget()
+    assert not panel.add_button.isEnabled() and panel.model.rowCount() == 0  # (this report has none)
     assert visible_steps(dw) == {Transition.RETURN, Transition.APPROVE}
 
     def fill_return(dialog: ReturnDialog) -> int:
