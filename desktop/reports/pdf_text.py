@@ -24,6 +24,7 @@ CELL_SIZE, CELL_LEADING = 7.5, 9
 HEAD_SIZE, HEAD_LEADING = 7, 8.5
 PAD_X = 2.2  # the left and right padding of the figures tables' cells
 PAD_TOP, PAD_BOTTOM = 1.6, 2.2
+UNDERLINE_WIDTH = 1  # what <u> draws in a paragraph on a fresh canvas state
 
 
 def lines(value: str, font: str, size: float, width: float) -> list[str]:
@@ -138,6 +139,3 @@ class TextBlock(Flowable):
             if self.underline and line:
                 canvas.line(x, y - 0.125 * size, x + width, y - 0.125 * size)
             y -= style.leading
-
-
-UNDERLINE_WIDTH = 1  # what <u> draws in a paragraph on a fresh canvas state

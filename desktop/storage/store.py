@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.workflow import Permission
@@ -11,7 +13,6 @@ from desktop.storage.access import Access
 from desktop.storage.accounts import AccountRepository
 from desktop.storage.areas import AreaRepository
 from desktop.storage.audit import AuditLog
-from desktop.storage.bundles import BundleRepository
 from desktop.storage.database import Database
 from desktop.storage.deadlines import DeadlineRepository
 from desktop.storage.errors import translate_os_error
@@ -20,10 +21,13 @@ from desktop.storage.installation import Installation, InstallationRepository
 from desktop.storage.instance_lock import InstanceLock
 from desktop.storage.migrations import LATEST, migrate, newer_release_error
 from desktop.storage.reports import ReportKey, ReportRepository
-from desktop.storage.review import ReviewRepository
 from desktop.storage.settings import Settings
-from desktop.storage.trust_store import TrustStore
-from desktop.storage.user_admin import UserAdmin
+
+if TYPE_CHECKING:
+    from desktop.storage.bundles import BundleRepository
+    from desktop.storage.review import ReviewRepository
+    from desktop.storage.trust_store import TrustStore
+    from desktop.storage.user_admin import UserAdmin
 
 
 class Store:
@@ -41,18 +45,42 @@ class Store:
             database, self.audit, lambda: self.access.require(Permission.MANAGE_PERIODS)
         )
         self.access = Access(self.accounts, self.deadlines, self._operator_actor)
-        self.reports = ReportRepository(
-            database, self.audit, self.actor, lambda key: self.access.require_edit(key.period)
-        )
-        self.review = ReviewRepository(database, self.audit, self.access)
-        self.users = UserAdmin(self.accounts, self.access, self.settings)
+        self.reports = ReportRepository(database, self.audit, self.actor, self._guard_edit)
         self.evidence = EvidenceStore(
             database, self.audit, self.reports, self.settings, data_dir / paths.EVIDENCE_DIR, self.actor
         )
-        self.trust = TrustStore(
-            database, self.audit, self.settings, self.actor, lambda: self.access.require(Permission.MANAGE_KEYS)
+
+    # The repositories below are made on first use: the window's start-up needs none of them.
+
+    @cached_property
+    def review(self) -> ReviewRepository:
+        """The review workflow: submit, return, approve, notes, history."""
+        from desktop.storage.review import ReviewRepository
+
+        return ReviewRepository(self.database, self.audit, self.access)
+
+    @cached_property
+    def users(self) -> UserAdmin:
+        """Account management as the acting user."""
+        from desktop.storage.user_admin import UserAdmin
+
+        return UserAdmin(self.accounts, self.access, self.settings)
+
+    @cached_property
+    def trust(self) -> TrustStore:
+        """Trusted keys, age recipients and the office key record."""
+        from desktop.storage.trust_store import TrustStore
+
+        return TrustStore(
+            self.database, self.audit, self.settings, self.actor, lambda: self.access.require(Permission.MANAGE_KEYS)
         )
-        self.bundles = BundleRepository(database, self.audit, self.reports, self.actor)
+
+    @cached_property
+    def bundles(self) -> BundleRepository:
+        """Bundles sent and received, and the revisions of every report."""
+        from desktop.storage.bundles import BundleRepository
+
+        return BundleRepository(self.database, self.audit, self.reports, self.actor)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, readonly: bool = False) -> Store:

@@ -14,6 +14,7 @@ from desktop.storage.store import Store
 from desktop.storage.user_admin import IDLE_LOCK_SETTING
 
 DEFAULT_MINUTES = 10
+WATCH_AFTER_MS = 1000
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -40,6 +41,13 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
+        # Watching every event of the application starts once the window is up: the first paint
+        # is not kept waiting, and ten idle minutes counted from a second later are the same.
+        QTimer.singleShot(WATCH_AFTER_MS, self, self._watch)  # cancelled with the window
+
+    def _watch(self) -> None:
+        if not self.window.isVisible():  # closed before it was up (its store may be closed too)
+            return
         QApplication.instance().installEventFilter(self)
         self.restart()
 

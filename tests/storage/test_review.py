@@ -208,3 +208,14 @@ def test_a_closed_period_locks_operators_until_an_admin_reopens_it(store, key):
     act_as(store, "admin")
     store.deadlines.set(key.period, date.today() + timedelta(days=3), store.actor())
     assert store.deadlines.get(key.period).opened_until is None  # moving the deadline clears a reopening
+
+
+def test_another_offices_report_is_reviewed_here_never_edited(store, key):
+    """At the district even an admin changes no figure of an office's report: it arrives in bundles."""
+    from desktop.storage.reports import ReportKey
+
+    add_accounts(store)
+    act_as(store, "admin")
+    other = ReportKey("0d696f97-7e3b-4ad4-8338-5289b34ddda6", key.service_code, key.period)
+    with pytest.raises(UserError, match="kantor lain hanya diperiksa"):
+        store.reports.set_value(other, "64.11.01", "target", 1)

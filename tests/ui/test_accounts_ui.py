@@ -112,7 +112,8 @@ def test_the_idle_lock_hides_the_window_until_the_password(qtbot, store, key, mo
     act_as(store, "operator")
     window = open_window(qtbot, store, key)
     lock = window.findChild(AccountActions).idle_lock
-    assert lock.timer.isActive() and lock.timer.interval() == 10 * 60_000  # the default 10 minutes
+    qtbot.waitUntil(lock.timer.isActive, timeout=5_000)  # watching starts once the window is up
+    assert lock.timer.interval() == 10 * 60_000  # the default 10 minutes
     seen = {}
 
     def unlock(dialog: LoginDialog) -> int:
