@@ -6,9 +6,9 @@ catalog's ScoringRules, defaults from common practice that a district may change
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from statistics import fmean
 
 from desktop.domain.catalog import Band, Catalog, ScoringRules
 from desktop.domain.formatting import round_half_up
@@ -120,4 +120,4 @@ def score_district(
 
 def _mean(values: Iterable[float | None]) -> float | None:
     present = [v for v in values if v is not None]
-    return fmean(present) if present else None
+    return math.fsum(present) / len(present) if present else None  # statistics.fmean, without its imports

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,15 @@ from desktop.storage.reports import ReportKey, ReportRepository, require_editabl
 from desktop.storage.settings import Settings
 
 CHUNK = 1024 * 1024
+
+
+def new_uuid() -> str:
+    """A random UUID; uuid is imported on first use (it imports platform, a cost at every start)."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 EVIDENCE, SIGNED_FORM = "evidence", "signed_form"
 KINDS = (EVIDENCE, SIGNED_FORM)
 ALL_AREAS = object()  # list() filter: every row's evidence and the report's own
@@ -204,7 +212,7 @@ class EvidenceStore:
                         " VALUES (?, ?, ?, ?, ?)",
                         (item.sha256, item.size, item.file_type.media_type, item.file_type.extension, now),
                     )
-                    evidence_id = str(uuid.uuid4())
+                    evidence_id = new_uuid()
                     conn.execute(
                         "INSERT INTO evidence (id, report_id, area_code, sha256, original_name, description, added_at,"
                         " added_by, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -257,7 +265,7 @@ class EvidenceStore:
 
     def _store_bytes(self, item: _Checked) -> tuple[str, bool]:
         incoming = self.root / ".incoming"
-        temporary = incoming / f"{uuid.uuid4()}.part"
+        temporary = incoming / f"{new_uuid()}.part"
         digest = hashlib.sha256()
         copied = 0
         reading = False  # which side failed: reading the source, or writing into the store
@@ -322,7 +330,7 @@ class EvidenceStore:
         if final.exists():
             return StagedFile(name, sha256, file_type, size, False)
         incoming = self.root / ".incoming"
-        temporary = incoming / f"{uuid.uuid4()}.part"
+        temporary = incoming / f"{new_uuid()}.part"
         digest = hashlib.sha256()
         copied = 0
         try:

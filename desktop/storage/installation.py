@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,6 +101,8 @@ class InstallationRepository:
                 QT_TRANSLATE_NOOP("Setup", "Kode layanan tidak dikenal: {codes}."), codes=", ".join(unknown)
             )
         province = regions.get(district.parent_code or "")
+        import uuid  # here, not at start-up: it imports platform
+
         office = Office(str(uuid.uuid4()), office_name, district.code, area_level, tuple(dict.fromkeys(chosen)))
         actor = f"{operator_name} (NIP {nip})" if nip else operator_name
         with self.database.write() as conn:

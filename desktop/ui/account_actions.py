@@ -1,17 +1,17 @@
 """The Akun menu: who is logged in, lock now, change password, manage accounts and deadlines,
-the history of the current cell, and the audit log check; plus the idle lock of the window."""
+the history of the current cell, and the audit log check; plus the idle lock of the window.
+
+The dialogs are imported when first opened: the window's start-up builds none of them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from desktop.domain.workflow import Permission
-from desktop.ui.account_dialogs import AccountDialog, PasswordDialog, UsersDialog, role_label
-from desktop.ui.history_dialogs import CellHistoryDialog, audit_check_text
+from desktop.domain.workflow import ROLE_LABELS, Permission
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.report_columns import COLUMNS, INPUT
 
@@ -50,15 +50,21 @@ class AccountActions(QObject):
         window.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         menu.addAction(self.history_action)
         self.audit_action = menu.addAction(self.tr("&Periksa log audit"), self.check_audit)
-        self.refresh()
+        self._show_user()
 
     def refresh(self) -> None:
-        """Shows who is logged in and the actions their role allows; re-reads the shown report."""
+        """After another account logged in: its name, the actions its role allows, the report as it may see it."""
+        self._show_user()
+        self.window.refresh_report()
+
+    def _show_user(self) -> None:
         access = self.store.access
         user = access.user
         if user is not None:
             self.user_label.setText(
-                self.tr("Pengguna: {name} ({role})").format(name=user.full_name, role=role_label(user.role))
+                self.tr("Pengguna: {name} ({role})").format(
+                    name=user.full_name, role=QCoreApplication.translate(*ROLE_LABELS[user.role])
+                )
             )
         self.user_label.setVisible(user is not None)  # an install without accounts has nobody to name
         self.lock_action.setEnabled(user is not None)
@@ -66,7 +72,6 @@ class AccountActions(QObject):
         self.users_action.setVisible(access.accounts_exist and access.allows(Permission.MANAGE_USERS))
         self.first_admin_action.setVisible(not access.accounts_exist)
         self.deadline_action.setVisible(access.allows(Permission.MANAGE_PERIODS))
-        self.window.refresh_report()
 
     def show_cell_history(self) -> None:
         """Opens the history of the grid's current cell (a figure or text of an area)."""
@@ -77,6 +82,8 @@ class AccountActions(QObject):
         if window.key is None or area is None or spec is None or spec.kind != INPUT:
             window.statusBar().showMessage(self.tr("Pilih sel isian sebuah wilayah untuk melihat riwayatnya."), 5000)
             return
+        from desktop.ui.history_dialogs import CellHistoryDialog
+
         subject = f"{window.key.subject}/{area.code}"
         title = (
             f"{window.model.area_label(area)} — {window.model.headerData(index.column(), Qt.Orientation.Horizontal)}"
@@ -85,6 +92,8 @@ class AccountActions(QObject):
 
     def check_audit(self) -> None:
         """Verifies the audit log's hash chain and says what it found."""
+        from desktop.ui.history_dialogs import audit_check_text
+
         ok, text = audit_check_text(self.store)
         if ok:
             QMessageBox.information(self.window, self.tr("Log audit"), text)
@@ -92,15 +101,21 @@ class AccountActions(QObject):
             QMessageBox.critical(self.window, self.tr("Log audit"), text)
 
     def _password(self) -> None:
+        from desktop.ui.account_dialogs import PasswordDialog
+
         if self.store.access.user is not None:
             PasswordDialog(self.store, self.store.access.user.username, self.window).exec()
 
     def _users(self) -> None:
+        from desktop.ui.account_dialogs import UsersDialog
+
         UsersDialog(self.store, self.window).exec()
         self.idle_lock.restart()
         self.refresh()
 
     def _first_admin(self) -> None:
+        from desktop.ui.account_dialogs import AccountDialog
+
         dialog = AccountDialog(self.store, self.window, first_admin=True)
         if dialog.exec():
             self.store.access.login(dialog.username.text(), dialog.passwords.password())

@@ -10,17 +10,20 @@ every view holds the old data, and the next start opens (and if need be migrates
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from desktop.domain.messages import UserError
-from desktop.storage.backup import BackupResult, create_backup
-from desktop.storage.restore import StagedRestore, discard_staged, install_staged, stage_restore
 from desktop.ui import app, backup_dialogs
 from desktop.ui.i18n import tr_user_error
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workers import Job, run_in_background
+
+if TYPE_CHECKING:  # the backup and restore code (zip, shutil, uuid) loads when first used
+    from desktop.storage.backup import BackupResult
+    from desktop.storage.restore import StagedRestore
 
 
 def install_backup_actions(window: MainWindow) -> BackupActions:
@@ -88,7 +91,7 @@ class BackupActions(QObject):
         self._busy(True)
         run_in_background(
             self.window,
-            lambda job: create_backup(data_dir, Path(target), _progress(job), job.check),
+            lambda job: _create_backup(data_dir, Path(target), _progress(job), job.check),
             on_success=self._backed_up,
             on_failure=self._fail,
             on_cancelled=self._cancelled,
@@ -119,7 +122,7 @@ class BackupActions(QObject):
         self._busy(True)
         run_in_background(
             self.window,
-            lambda job: stage_restore(Path(chosen), data_dir, _progress(job), job.check),
+            lambda job: _stage_restore(Path(chosen), data_dir, _progress(job), job.check),
             on_success=self._staged,
             on_failure=self._fail,
             on_cancelled=self._cancelled,
@@ -129,12 +132,16 @@ class BackupActions(QObject):
     def _staged(self, staged: StagedRestore) -> None:
         self._busy(False)
         if not backup_dialogs.confirm_restore(self.window, staged.manifest):
+            from desktop.storage.restore import discard_staged
+
             discard_staged(staged)
             self.window.statusBar().showMessage(self.tr("Pemulihan dibatalkan; tidak ada yang diubah."), 8000)
             return
         # The swap needs the database closed: from here on the window cannot go on with this data.
         self.store.database.close()
         try:
+            from desktop.storage.restore import install_staged
+
             result = install_staged(staged, self.store.lock)
         except UserError as exc:
             app.show_error(
@@ -153,3 +160,15 @@ class BackupActions(QObject):
             backup_dialogs.inform(self.window, self.tr("Pulihkan dari cadangan"), text)
         # The last window closing ends the application (run_app's exec returns and closes the store).
         self.window.close()
+
+
+def _create_backup(*args):
+    from desktop.storage.backup import create_backup
+
+    return create_backup(*args)
+
+
+def _stage_restore(*args):
+    from desktop.storage.restore import stage_restore
+
+    return stage_restore(*args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.catalog import ServiceType
 from desktop.domain.periods import FIRST_YEAR, LAST_YEAR, ROMAN, Period
-from desktop.reports.excel_problems import Problem
+
+if TYPE_CHECKING:  # the Excel code loads with the first Excel action, not at start-up
+    from desktop.reports.excel_problems import Problem
 
 
 def _filter() -> str:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from desktop.domain.messages import Message, UserError
 from desktop.domain.resource_files import resource
-
-log = logging.getLogger(__name__)
 
 LANGUAGE_KEY = "ui/language"
 SOURCE_LANGUAGE = "id"
@@ -43,7 +39,9 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     path = resource("i18n", f"spm_luring_{language}.qm")
     translator = QTranslator(app)
     if not path.is_file() or not translator.load(str(path)):
-        log.info("no translation file for %r at %s; staying in Indonesian", language, path)
+        import logging
+
+        logging.getLogger(__name__).info("no translation file for %r at %s; staying in Indonesian", language, path)
         return False
     app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))

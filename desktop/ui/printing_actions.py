@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -204,6 +203,8 @@ class PrintingActions(QObject):
             self._folder = Path(tempfile.mkdtemp(prefix="spm-luring-cetak-"))
             # Removed with its PDFs when the window goes (or at exit at the latest).
             weakref.finalize(self, shutil.rmtree, self._folder, True)
+        import uuid  # here: it imports platform, a cost at every start
+
         return self._folder / f"{uuid.uuid4().hex}.pdf"
 
     def _error(self, reason: str) -> None:

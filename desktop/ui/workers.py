@@ -12,7 +12,6 @@ building an export) and hands its result back; the short database write happens 
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.domain.messages import UserError
 from desktop.ui.i18n import tr_user_error
 
-log = logging.getLogger(__name__)
 INT32_MAX = 2**31 - 1
 
 
@@ -76,7 +74,9 @@ class _Runnable(QRunnable):
         except UserError as exc:
             self.relay.done.emit("error", exc)
         except Exception as exc:  # a bug: logged with its trace, shown as an unexpected failure
-            log.exception("background job failed")
+            import logging
+
+            logging.getLogger(__name__).exception("background job failed")
             self.relay.done.emit("failed", exc)
         else:
             self.relay.done.emit("ok", result)
