@@ -180,6 +180,7 @@ def test_the_whole_loop_through_the_windows(qtbot, stores, answers, monkeypatch)
     assert consolidate.consolidate_action.isVisible()
     assert consolidate.consolidate(DISTRICT_KEY, folder / "kabupaten.spmb") == folder / "kabupaten.spmb"
     assert answers[-1][0] == "Rekap konsolidasi terkirim" and answers[-1][1].startswith("1 laporan")
+    ow.close()
     office.close()  # the command line takes the folder's lock
     args = ["--data-dir", str(folder / "office"), "--user", "admin"]
     monkeypatch.setenv("SPM_LURING_PASSWORD", "admin-rahasia")
