@@ -17,14 +17,14 @@ from desktop.domain.periods import Period
 from desktop.domain.reports import ReportStatus
 from desktop.domain.workflow import Permission, Transition
 from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress
-from desktop.exchange.export import ExportPlan, ExportResult, discard_export, plan_bundle, write_bundle
+from desktop.exchange.export import ExportPlan, ExportResult, discard_export, export_record, plan_bundle, write_bundle
+from desktop.exchange.import_bundle import import_record
 from desktop.exchange.keys import no_office_key, unlock_office_key
 from desktop.exchange.submission import (
     ReviewDecision,
     SubmittedReport,
 )
 from desktop.exchange.verify import VerifiedBundle
-from desktop.storage.bundles import BundleRecord
 from desktop.storage.reports import ReportKey
 from desktop.storage.review import IncomingDecision
 
@@ -99,7 +99,7 @@ def export_decisions(
     with unlock_office_key(store.data_dir, passphrase, plan.signer) as signer:
         result = write_bundle(plan, out, signer, progress=progress, cancelled=cancelled)
     try:
-        store.bundles.record_sent_decisions(_record(plan, result, "export"))
+        store.bundles.record_sent_decisions(export_record(plan, result))
     except BaseException:
         discard_export(result)
         raise
@@ -167,41 +167,5 @@ def apply_decisions(store, plan: DecisionPlan) -> int:
     """Applies the plan in one transaction; how many reports changed (0 for a bundle taken in before)."""
     if plan.already_imported:
         return 0
-    verified = plan.verified
-    record = BundleRecord(
-        bundle_id=verified.bundle_id,
-        direction="import",
-        office_id=verified.submission.office.id,
-        year=verified.submission.period.year,
-        quarter=verified.submission.period.quarter,
-        catalog_version=verified.submission.catalog_version,
-        signer_key_id=verified.signer.key.key_id,
-        signer_fingerprint=verified.signer.key.fingerprint,
-        file_name=verified.source.name,
-        file_sha256=verified.file_sha256,
-        file_size=verified.file_size,
-        tagmanifest_sha256=verified.tagmanifest_sha256,
-        encrypted=verified.encrypted,
-        bagged_at=verified.bagged_at,
-    )
+    record = import_record(plan.verified)
     return store.review.apply_decisions(record, plan.decisions)
-
-
-def _record(plan: ExportPlan, result: ExportResult, direction: str) -> BundleRecord:
-    submission = plan.submission
-    return BundleRecord(
-        bundle_id=plan.bundle_id,
-        direction=direction,
-        office_id=submission.office.id,
-        year=plan.period.year,
-        quarter=plan.period.quarter,
-        catalog_version=submission.catalog_version,
-        signer_key_id=plan.signer.key_id,
-        signer_fingerprint=plan.signer.fingerprint,
-        file_name=result.path.name,
-        file_sha256=result.file_sha256,
-        file_size=result.file_size,
-        tagmanifest_sha256=result.tagmanifest_sha256,
-        encrypted=result.encrypted,
-        bagged_at=submission.created_at,
-    )

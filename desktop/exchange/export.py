@@ -618,10 +618,10 @@ def discard_export(result: ExportResult) -> None:
 # --- 3. record (one transaction) ------------------------------------------------------------------
 
 
-def record_export(store, plan: ExportPlan, result: ExportResult) -> None:
-    """Records the bundle and each report's new revision; refused if another export came between."""
+def export_record(plan: ExportPlan, result: ExportResult) -> BundleRecord:
+    """The bundles-table record of a bundle written from this plan."""
     submission = plan.submission
-    record = BundleRecord(
+    return BundleRecord(
         bundle_id=plan.bundle_id,
         direction="export",
         office_id=submission.office.id,
@@ -637,6 +637,12 @@ def record_export(store, plan: ExportPlan, result: ExportResult) -> None:
         encrypted=result.encrypted,
         bagged_at=submission.created_at,
     )
+
+
+def record_export(store, plan: ExportPlan, result: ExportResult) -> None:
+    """Records the bundle and each report's new revision; refused if another export came between."""
+    submission = plan.submission
+    record = export_record(plan, result)
     store.bundles.record_export(
         record, [carried(report, plan.expected_current.get(report.service_code)) for report in submission.reports]
     )

@@ -343,6 +343,27 @@ def stage_evidence(
     return staged
 
 
+def import_record(verified: VerifiedBundle) -> BundleRecord:
+    """The bundles-table record of a verified bundle taken in here."""
+    submission = verified.submission
+    return BundleRecord(
+        bundle_id=verified.bundle_id,
+        direction="import",
+        office_id=submission.office.id,
+        year=submission.period.year,
+        quarter=submission.period.quarter,
+        catalog_version=submission.catalog_version,
+        signer_key_id=verified.signer.key.key_id,
+        signer_fingerprint=verified.signer.key.fingerprint,
+        file_name=verified.source.name,
+        file_sha256=verified.file_sha256,
+        file_size=verified.file_size,
+        tagmanifest_sha256=verified.tagmanifest_sha256,
+        encrypted=verified.encrypted,
+        bagged_at=verified.bagged_at or submission.created_at,
+    )
+
+
 def apply_import(
     store,
     plan: ImportPlan,
@@ -371,22 +392,7 @@ def apply_import(
         for p in plan.reports
         if p.verdict in (Verdict.NEW, Verdict.UPDATE, Verdict.CONFLICT)
     ]
-    record = BundleRecord(
-        bundle_id=verified.bundle_id,
-        direction="import",
-        office_id=office.id,
-        year=plan.period.year,
-        quarter=plan.period.quarter,
-        catalog_version=submission.catalog_version,
-        signer_key_id=verified.signer.key.key_id,
-        signer_fingerprint=verified.signer.key.fingerprint,
-        file_name=verified.source.name,
-        file_sha256=verified.file_sha256,
-        file_size=verified.file_size,
-        tagmanifest_sha256=verified.tagmanifest_sha256,
-        encrypted=verified.encrypted,
-        bagged_at=verified.bagged_at or submission.created_at,
-    )
+    record = import_record(verified)
     bind = None
     signer = verified.signer
     if signer.trusted_key_row is not None and signer.office_id is None:
