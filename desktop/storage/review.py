@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
@@ -57,8 +57,17 @@ class TransitionRecord:
 class ReviewRepository:
     """Moves reports through the workflow and reads their notes and history."""
 
-    def __init__(self, database: Database, audit: AuditLog, access: Access):
+    def __init__(
+        self,
+        database: Database,
+        audit: AuditLog,
+        access: Access,
+        submit_guard: Callable[[ReportKey], None] = lambda key: None,
+    ):
+        """`submit_guard(key)` raises UserError when the report may not be submitted from here: another
+        office's report, or a period past its deadline (the same checks as an edit)."""
         self.database, self.audit, self.access = database, audit, access
+        self.submit_guard = submit_guard
 
     def apply(
         self,
@@ -74,7 +83,7 @@ class ReviewRepository:
         step = STEPS[Transition(transition)]
         self.access.require(step.permission)
         if transition is Transition.SUBMIT:
-            self.access.require_open_period(key.period)
+            self.submit_guard(key)
         note = note.strip()
         rows = {area: text.strip() for area, text in (row_notes or {}).items() if text.strip()}
         for text in (note, *rows.values()):

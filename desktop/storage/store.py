@@ -57,7 +57,7 @@ class Store:
         """The review workflow: submit, return, approve, notes, history."""
         from desktop.storage.review import ReviewRepository
 
-        return ReviewRepository(self.database, self.audit, self.access)
+        return ReviewRepository(self.database, self.audit, self.access, self._guard_edit)
 
     @cached_property
     def users(self) -> UserAdmin:

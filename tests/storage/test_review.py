@@ -219,3 +219,5 @@ def test_another_offices_report_is_reviewed_here_never_edited(store, key):
     other = ReportKey("0d696f97-7e3b-4ad4-8338-5289b34ddda6", key.service_code, key.period)
     with pytest.raises(UserError, match="kantor lain hanya diperiksa"):
         store.reports.set_value(other, "64.11.01", "target", 1)
+    with pytest.raises(UserError, match="kantor lain hanya diperiksa"):
+        store.review.apply(other, Transition.SUBMIT)  # nor submitted on the office's behalf
