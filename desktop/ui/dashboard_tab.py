@@ -9,17 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.domain.periods import Period
 from desktop.storage.store import Store
+from desktop.ui.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from desktop.ui.dashboard_view import DashboardView
 
 
-class DashboardTab(QWidget):
+class DashboardTab(RefreshWhenShown, QWidget):
     """Holds the dashboard; `serviceActivated(code)` when a service's bar or row is clicked."""
 
     serviceActivated = Signal(str)
@@ -32,22 +32,6 @@ class DashboardTab(QWidget):
         self._dirty = True
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def set_period(self, period: Period) -> None:
-        """Shows another quarter (read now if visible, else when next shown)."""
-        self.period = period
-        self.mark_dirty()
-
-    def mark_dirty(self) -> None:
-        """The figures changed: read them again now if the tab is visible, otherwise when it is shown."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         """Builds the dashboard on first use, then shows the period's figures."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from desktop.domain.scoring import DistrictScore, ServiceScore
 from desktop.storage.store import Store
 from desktop.storage.summary import period_summary
 from desktop.ui.bands import band_colour, band_of, score_text
+from desktop.ui.refresh_when_shown import RefreshWhenShown
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NO_DATA = "—"
@@ -29,7 +30,7 @@ FIELD_ROW = QColor("#e6edf5")
 SCORE_COLUMN = 6
 
 
-class SummaryView(QWidget):
+class SummaryView(RefreshWhenShown, QWidget):
     """Index, band and the per-field, per-service table of one period; re-read when shown after edits."""
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -102,22 +103,6 @@ class SummaryView(QWidget):
         layout.addLayout(figure)
         layout.addWidget(caption)
         layout.addWidget(self.table, 1)
-
-    def set_period(self, period: Period) -> None:
-        """Shows another period (re-read now if visible, else when next shown)."""
-        self.period = period
-        self.mark_dirty()
-
-    def mark_dirty(self) -> None:
-        """The figures changed: re-read them now if the view is visible, otherwise when it is shown."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         """Scores the period's stored figures and shows them."""
