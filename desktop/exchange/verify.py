@@ -36,7 +36,8 @@ from desktop.exchange.container import (
 from desktop.exchange.encryption import NEEDS_IDENTITY, decrypt_to_temporary, is_age_file
 from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress, refuse
 from desktop.exchange.keys import PublicKeyInfo, parse_public_key, read_public_key_file
-from desktop.exchange.submission import SCHEMA, Submission, check_csv, parse
+from desktop.exchange.submission import SCHEMA, Submission
+from desktop.exchange.submission_check import check_csv, parse
 from desktop.storage import file_types
 
 TAGMANIFEST = bag.tagmanifest_name("sha256")
