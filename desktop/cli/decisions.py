@@ -35,21 +35,21 @@ def register(commands) -> None:
 
 def cmd_export_decisions(args: argparse.Namespace) -> int:
     """Writes the decision bundle for one office."""
-    from desktop.cli.exchange import _passphrase
+    from desktop.cli.exchange import passphrase_of
     from desktop.exchange.decisions import export_decisions
 
     with open_store(args) as store:
         office = store.installation_repo.find_office(args.office)
         if office is None:
             raise user_error(QT_TRANSLATE_NOOP("Cli", "Kantor '{office}' tidak dikenal di sini."), office=args.office)
-        result = export_decisions(store, office.id, period_of(args), args.out, _passphrase(args, confirm=False))
+        result = export_decisions(store, office.id, period_of(args), args.out, passphrase_of(args, confirm=False))
     print(f"{result.path}: {result.reports} keputusan untuk {office.name}, SHA-256 {result.file_sha256[:16]}…")
     return 0
 
 
 def cmd_export_consolidated(args: argparse.Namespace) -> int:
     """Writes the district's consolidated bundle of the period."""
-    from desktop.cli.exchange import _passphrase, _recipients
+    from desktop.cli.exchange import passphrase_of, recipients_of
     from desktop.exchange.consolidate import export_consolidation
 
     with open_store(args) as store:
@@ -57,8 +57,8 @@ def cmd_export_consolidated(args: argparse.Namespace) -> int:
             store,
             period_of(args),
             args.out,
-            _passphrase(args, confirm=False),
-            encrypt_to=_recipients(store, args.encrypt_to),
+            passphrase_of(args, confirm=False),
+            encrypt_to=recipients_of(store, args.encrypt_to),
         )
     print(
         f"{result.path}: {result.reports} laporan, {result.evidence_files} data dukung, SHA-256 {result.file_sha256[:16]}…"
@@ -68,7 +68,7 @@ def cmd_export_consolidated(args: argparse.Namespace) -> int:
 
 def import_decisions(store, verified, args: argparse.Namespace) -> int:
     """Shows and applies a verified decision bundle (import-bundle's path for one)."""
-    from desktop.cli.exchange import _confirm
+    from desktop.cli.exchange import confirm
     from desktop.exchange.decisions import apply_decisions, plan_decisions
 
     plan = plan_decisions(store, verified)
@@ -95,7 +95,7 @@ def import_decisions(store, verified, args: argparse.Namespace) -> int:
         elif plan.already_imported:
             print("paket ini sudah pernah diimpor; tidak ada yang berubah")
         return 0
-    if not _confirm("Terapkan keputusan ini?", args.yes):
+    if not confirm("Terapkan keputusan ini?", args.yes):
         return 1
     applied = apply_decisions(store, plan)
     if args.json:

@@ -109,7 +109,8 @@ def _register_bundles(commands) -> None:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+def passphrase_of(args: argparse.Namespace, *, confirm: bool) -> str:
+    """The office key's passphrase: from --passphrase-file, or typed on a terminal (twice when `confirm`)."""
     from desktop.exchange.keys import check_passphrase, read_passphrase_file
 
     if args.passphrase_file is not None:
@@ -130,7 +131,8 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     return passphrase
 
 
-def _confirm(question: str, yes: bool) -> bool:
+def confirm(question: str, yes: bool) -> bool:
+    """True with --yes, else the answer typed on a terminal; without a terminal a UserError asks for --yes."""
     if yes:
         return True
     if not sys.stdin.isatty():
@@ -170,7 +172,7 @@ def cmd_key_create(args: argparse.Namespace) -> int:
     from desktop.exchange.keys import check_passphrase
     from desktop.exchange.trust import create_office_key
 
-    passphrase = _passphrase(args, confirm=True)
+    passphrase = passphrase_of(args, confirm=True)
     check_passphrase(passphrase)
     with open_store(args) as store:
         info = create_office_key(store, passphrase, replace=args.replace)
@@ -224,7 +226,7 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
     key = read_key_file(args.file)
     print(f"sidik jari  {key.fingerprint}")
     print(f"ID kunci    {key.key_id}")
-    if not _confirm(f"Cocokkan sidik jari dengan '{args.name}' (lewat telepon atau kertas). Cocok?", args.yes):
+    if not confirm(f"Cocokkan sidik jari dengan '{args.name}' (lewat telepon atau kertas). Cocok?", args.yes):
         print("tidak ditambahkan", file=sys.stderr)
         return 1
     with open_store(args) as store:
@@ -328,7 +330,8 @@ def cmd_recipients_remove(args: argparse.Namespace) -> int:
 # --- bundles ------------------------------------------------------------------------------------
 
 
-def _recipients(store, wanted: list[str]) -> list[str]:
+def recipients_of(store, wanted: list[str]) -> list[str]:
+    """The age recipients named by --encrypt-to: age1… as given, or the name of a registered one."""
     found = []
     for item in wanted:
         if item.strip().startswith("age1"):
@@ -353,7 +356,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     from desktop.domain.catalog import load_catalog
     from desktop.exchange.export import OUTGOING_DIR, export_bundle
 
-    passphrase = _passphrase(args, confirm=False)
+    passphrase = passphrase_of(args, confirm=False)
     with open_store(args) as store:
         services = None
         if args.services:
@@ -377,7 +380,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
                 args.out,
                 passphrase,
                 services=services,
-                encrypt_to=_recipients(store, args.encrypt_to),
+                encrypt_to=recipients_of(store, args.encrypt_to),
                 forms=forms,
                 progress=_progress(),
             )
@@ -519,7 +522,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
                 elif plan.already_imported:
                     print("paket ini sudah pernah diimpor; tidak ada yang berubah")
                 return 0
-            if not _confirm("Impor perubahan ini?", args.yes):
+            if not confirm("Impor perubahan ini?", args.yes):
                 print("tidak diimpor", file=sys.stderr)
                 return 1
             result = apply_import(store, plan, progress=_progress())
