@@ -31,7 +31,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,hub]'
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-dist: pyproject.toml | $(VENV)/bin/python
