@@ -21,6 +21,7 @@ from desktop.cli import (
     maintenance,
     printing,
     spreadsheets,
+    sync,
 )
 from desktop.cli import dashboard as dashboard_command
 from desktop.domain.messages import LoginRequiredError, UserError
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     accounts.register(commands)
     decisions.register(commands)
     maintenance.register(commands)
+    sync.register(commands)
     return parser
 
 

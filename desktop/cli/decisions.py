@@ -50,6 +50,7 @@ def cmd_export_decisions(args: argparse.Namespace) -> int:
 def cmd_export_consolidated(args: argparse.Namespace) -> int:
     """Writes the district's consolidated bundle of the period."""
     from desktop.cli.exchange import passphrase_of, recipients_of
+    from desktop.cli.sync import queue_if_linked
     from desktop.exchange.consolidate import export_consolidation
 
     with open_store(args) as store:
@@ -60,9 +61,10 @@ def cmd_export_consolidated(args: argparse.Namespace) -> int:
             passphrase_of(args, confirm=False),
             encrypt_to=recipients_of(store, args.encrypt_to),
         )
-    print(
-        f"{result.path}: {result.reports} laporan, {result.evidence_files} data dukung, SHA-256 {result.file_sha256[:16]}…"
-    )
+        print(
+            f"{result.path}: {result.reports} laporan, {result.evidence_files} data dukung, SHA-256 {result.file_sha256[:16]}…"
+        )
+        queue_if_linked(store, result.path)
     return 0
 
 

@@ -353,6 +353,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     """Writes, verifies and records a signed bundle of one period."""
     import secrets
 
+    from desktop.cli.sync import queue_if_linked
     from desktop.domain.catalog import load_catalog
     from desktop.exchange.export import OUTGOING_DIR, export_bundle
 
@@ -387,11 +388,12 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         finally:
             for form in forms:
                 form.unlink(missing_ok=True)
-    encrypted = " (terenkripsi age)" if result.encrypted else ""
-    print(
-        f"{result.path}{encrypted}: paket {result.bundle_id}, {result.reports} laporan, "
-        f"{result.evidence_files} data dukung, {_size(result.file_size)}; terbaca kembali dan terverifikasi"
-    )
+        encrypted = " (terenkripsi age)" if result.encrypted else ""
+        print(
+            f"{result.path}{encrypted}: paket {result.bundle_id}, {result.reports} laporan, "
+            f"{result.evidence_files} data dukung, {_size(result.file_size)}; terbaca kembali dan terverifikasi"
+        )
+        queue_if_linked(store, result.path)
     return 0
 
 

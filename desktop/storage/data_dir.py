@@ -11,6 +11,7 @@ ENV_VAR = "SPM_LURING_DATA_DIR"
 DB_NAME = "spm-luring.sqlite"
 EVIDENCE_DIR = "evidence"
 BACKUP_DIR = "backups"
+OUTBOX_DIR = "outbox"  # bundles waiting to be sent to the province hub
 
 
 def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:

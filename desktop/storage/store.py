@@ -25,6 +25,8 @@ from desktop.storage.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.storage.bundles import BundleRepository
+    from desktop.storage.hub_link import HubLinkRepository
+    from desktop.storage.outbox import OutboxRepository
     from desktop.storage.review import ReviewRepository
     from desktop.storage.trust_store import TrustStore
     from desktop.storage.user_admin import UserAdmin
@@ -81,6 +83,26 @@ class Store:
         from desktop.storage.bundles import BundleRepository
 
         return BundleRepository(self.database, self.audit, self.reports, self.actor)
+
+    @cached_property
+    def outbox(self) -> OutboxRepository:
+        """Bundles waiting for, or sent to, the province hub."""
+        from desktop.storage.outbox import OutboxRepository
+
+        return OutboxRepository(self.database, self.audit, self.actor)
+
+    @cached_property
+    def hub(self) -> HubLinkRepository:
+        """The hub's address, this office's token and the decisions taken in from it."""
+        from desktop.storage.hub_link import HubLinkRepository
+
+        return HubLinkRepository(
+            self.database,
+            self.settings,
+            self.audit,
+            self.actor,
+            lambda: self.access.require(Permission.MANAGE_KEYS),
+        )
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, readonly: bool = False) -> Store:

@@ -55,6 +55,7 @@ def create_main_window(store: Store) -> MainWindow:
     from desktop.ui.exchange_actions import install_exchange_actions
     from desktop.ui.main_window import MainWindow
     from desktop.ui.printing_actions import install_printing_actions
+    from desktop.ui.sync_actions import install_sync_actions
 
     window = MainWindow(store)
     panel = EvidencePanel(store)
@@ -67,6 +68,7 @@ def create_main_window(store: Store) -> MainWindow:
     install_backup_actions(window)  # Berkas > Cadangkan data…, Pulihkan dari cadangan…
     install_decision_actions(window)  # Berkas > Kirim keputusan ke kantor… (district mode)
     install_completeness_actions(window)  # Tampilan > Kelengkapan laporan…
+    install_sync_actions(window)  # status bar: the hub's state; Berkas > Sinkronkan sekarang, Antrean…, Hub…
     install_account_actions(window)  # Akun > Kunci sekarang, Kelola akun…, Batas waktu…, Riwayat sel…
     return window
 

@@ -83,6 +83,7 @@ class DecisionActions(QObject):
             target,
         )
         if result is not None:
+            self.window.bundleExported.emit(result.path)
             exchange_dialogs.inform(
                 self.window,
                 self.tr("Rekap konsolidasi terkirim"),

@@ -70,6 +70,7 @@ class ExchangeActions(QObject):
 
         dialog = ExportDialog(self.store, self.window.period(), self.window)
         dialog.exported.connect(lambda _result: self.window.refresh_report())
+        dialog.exported.connect(lambda result: self.window.bundleExported.emit(result.path))
         dialog.finished.connect(lambda _code: self._closed(dialog))
         self.export_dialog = dialog
         dialog.open()

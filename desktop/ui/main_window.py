@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
 
     # (ReportKey | None, area code | None, area name): what the evidence panel should show.
     contextChanged = Signal(object, object, str)
+    # The path of a bundle this install wrote and checked (the sync queues it for the hub when one is set).
+    bundleExported = Signal(object)
+    closing = Signal()  # background work that reaches the store stops now
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -377,4 +380,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.closing.emit()
         super().closeEvent(event)
