@@ -20,10 +20,7 @@ from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_p
 from desktop.exchange.export import ExportPlan, ExportResult, discard_export, export_record, plan_bundle, write_bundle
 from desktop.exchange.import_bundle import import_record
 from desktop.exchange.keys import no_office_key, unlock_office_key
-from desktop.exchange.submission import (
-    ReviewDecision,
-    SubmittedReport,
-)
+from desktop.exchange.submission import ReportSource, ReviewDecision, SubmittedReport
 from desktop.exchange.verify import VerifiedBundle
 from desktop.storage.reports import ReportKey
 from desktop.storage.review import IncomingDecision
@@ -51,8 +48,8 @@ def prepare_decisions(store, office_id: str, period: Period) -> ExportPlan:
         report = store.reports.get(key)
         current = store.bundles.current(office.id, code, period)
         history = store.review.history(key)
-        if report.status not in DECIDED or current is None or not history or history[-1].source_bundle_id:
-            continue  # undecided, never received in a bundle, or the decision itself came from elsewhere
+        if report.status not in DECIDED or current is None or not history:
+            continue  # undecided, or never received in a bundle (a province's return is passed on too)
         reports.append(
             SubmittedReport(
                 service_code=code,
@@ -147,18 +144,23 @@ def plan_decisions(store, verified: VerifiedBundle) -> DecisionPlan:
                 QT_TRANSLATE_NOOP("Decisions", "Paket dari kabupaten ini memuat laporan {service} tanpa keputusan."),
                 service=report.service_code,
             )
-        key = ReportKey(submission.office.id, report.service_code, submission.period)
-        local = store.reports.get(key)
         target = ReportStatus(review.decision)
-        if not already and local.status is not target and local.content_hash() != report.content_hash:
-            raise user_error(
-                QT_TRANSLATE_NOOP(
-                    "Decisions",
-                    "Keputusan untuk laporan {service} dibuat atas isi yang berbeda dari laporan di sini (sudah diubah sesudah dikirim). Tidak ada yang diimpor.",
-                ),
-                service=report.service_code,
+        # A decision on a consolidated report (the province's, on what the district sent) is a decision on
+        # each office report it was made from: each must still hold the content consolidated then.
+        decided = report.sources or (ReportSource(submission.office.id, "", "", 0, report.content_hash),)
+        for source in decided:
+            local = store.reports.get(ReportKey(source.office_id, report.service_code, submission.period))
+            if not already and local.status is not target and local.content_hash() != source.content_hash:
+                raise user_error(
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "Keputusan untuk laporan {service} dibuat atas isi yang berbeda dari laporan di sini (sudah diubah sesudah dikirim). Tidak ada yang diimpor.",
+                    ),
+                    service=report.service_code,
+                )
+            decisions.append(
+                IncomingDecision(report.service_code, DECIDED[target], review.notes, review.by, source.office_id)
             )
-        decisions.append(IncomingDecision(report.service_code, DECIDED[target], review.notes, review.by))
     names = {c: catalog.service(c).name for c in (d.service_code for d in decisions) if catalog.has_service(c)}
     return DecisionPlan(verified, already, tuple(decisions), names)
 

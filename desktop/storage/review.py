@@ -35,6 +35,7 @@ class IncomingDecision:
     transition: Transition  # RETURN or APPROVE
     notes: tuple[tuple[str | None, str], ...]
     decided_by: str
+    office_id: str | None = None  # the report's office when not the bundle's (a consolidated report's sources)
 
     @property
     def transition_target(self) -> ReportStatus:
@@ -156,7 +157,8 @@ class ReviewRepository:
 
     def apply_decisions(self, record: BundleRecord, decisions: Sequence[IncomingDecision]) -> int:
         """Applies a reviewer's decisions that came back in a signed bundle, in one transaction; how many
-        changed a report. Each report must still be submitted with exactly the content decided on."""
+        changed a report. Each report must still be submitted (or, for a return from the level above the
+        approver, approved) with exactly the content decided on."""
         self.access.require(Permission.IMPORT_BUNDLE)
         actor = self.access.actor()
         applied = 0
@@ -164,7 +166,7 @@ class ReviewRepository:
             if conn.execute("SELECT 1 FROM bundles WHERE bundle_id = ?", (record.bundle_id,)).fetchone():
                 return 0
             for decision in decisions:
-                key = ReportKey(record.office_id, decision.service_code, record.period)
+                key = ReportKey(decision.office_id or record.office_id, decision.service_code, record.period)
                 head = conn.execute(
                     "SELECT id, status FROM reports WHERE office_id = ? AND service_code = ? AND year = ?"
                     " AND quarter = ?",
@@ -173,7 +175,9 @@ class ReviewRepository:
                 status = ReportStatus(head[1]) if head else None
                 if status is decision.transition_target:
                     continue  # this decision arrived before (by another route)
-                if status is not ReportStatus.SUBMITTED:
+                # The province may return what the district approved: the approval is undone by the return.
+                reopened = status is ReportStatus.APPROVED and decision.transition is Transition.RETURN
+                if status is not ReportStatus.SUBMITTED and not reopened:
                     raise user_error(
                         QT_TRANSLATE_NOOP(
                             "Review",

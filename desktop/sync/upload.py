@@ -32,6 +32,7 @@ from desktop.sync.hub_client import (
 TUS_VERSION = "1.0.0"
 MIN_CHUNK, FIRST_CHUNK, MAX_CHUNK = 256 * 1024, 1024 * 1024, 32 * 1024 * 1024
 ALREADY_RECEIVED = "bundle.already_received"
+BUSY, BUSY_RETRY = "upload.busy", 30.0
 
 
 class UploadOutcome(StrEnum):
@@ -138,10 +139,13 @@ def _patch(client: HubClient, url: str, offset: int, chunk: bytes) -> int:
         response = client.http.patch(url, content=chunk, headers=headers)
     except httpx.HTTPError as exc:
         raise unreachable(exc) from exc
-    if response.status_code == 409:  # our offset is not the hub's (a chunk half taken before a cut)
-        found = _offset(client, url)
-        if found is None:
-            raise HubUnreachableError("unggahan hilang di hub")
+    if response.status_code == 409:
+        # Either our offset is not the hub's (a chunk half taken before a cut: ask and go on from there), or
+        # the hub is still writing a request it has not yet seen cut: that clears by itself, later.
+        error = refused(response)
+        found = _offset(client, url) if error.code != BUSY else None
+        if found is None or found == offset:
+            raise HubUnreachableError("unggahan sebelumnya masih ditulis di hub", retry_after=BUSY_RETRY)
         return found
     check_response(response)
     return int(response.headers["Upload-Offset"])

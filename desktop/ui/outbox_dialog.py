@@ -92,8 +92,7 @@ class OutboxDialog(QDialog):
         self.entries = self.store.outbox.entries()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            period = self.tr("Triwulan {quarter} {year}").format(quarter=entry.quarter, year=entry.year)
-            cells = (period, str(entry.reports), format_size(entry.size), self._state_label(entry.state))
+            cells = (entry.period.label, str(entry.reports), format_size(entry.size), self._state_label(entry.state))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.bundle_id)
