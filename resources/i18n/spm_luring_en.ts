@@ -2285,6 +2285,53 @@ The file was read back and checked on the target medium. Eject the USB stick saf
     </message>
 </context>
 <context>
+    <name>HubDialog</name>
+    <message>
+        <source>Hub provinsi</source>
+        <translation>Province hub</translation>
+    </message>
+    <message>
+        <source>Saat ada sambungan internet, paket laporan dikirim sendiri ke hub provinsi dan keputusan provinsi diambil kembali. Alamat dan token kantor diberikan oleh Biro Pemerintahan provinsi.</source>
+        <translation>Whenever there is an internet connection, report bundles are sent to the province hub by themselves and the province&apos;s decisions are fetched back. The address and the office token are given by the province&apos;s Government Bureau.</translation>
+    </message>
+    <message>
+        <source>Alamat hub:</source>
+        <translation>Hub address:</translation>
+    </message>
+    <message>
+        <source>Token kantor:</source>
+        <translation>Office token:</translation>
+    </message>
+    <message>
+        <source>Periksa sambungan</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <source>Lupakan hub</source>
+        <translation>Forget hub</translation>
+    </message>
+    <message>
+        <source>Alamat hub harus diawali http:// atau https://.</source>
+        <translation>The hub address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>Isi token kantor dari provinsi.</source>
+        <translation>Enter the office token from the province.</translation>
+    </message>
+    <message>
+        <source>Menghubungi hub…</source>
+        <translation>Contacting the hub…</translation>
+    </message>
+    <message>
+        <source>Tersambung. Terdaftar sebagai {office}. Sidik jari kunci provinsi: {fingerprint}.</source>
+        <translation>Connected. Registered as {office}. Province key fingerprint: {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Kunci provinsi ini belum dipercaya di sini: cocokkan sidik jarinya dengan provinsi lewat telepon, lalu tambahkan di Kunci &amp; kepercayaan (peran provinsi). Sebelum itu keputusan provinsi belum diterapkan.</source>
+        <translation>This province key is not trusted here yet: compare its fingerprint with the province by phone, then add it in Keys &amp; trust (role province). Until then the province&apos;s decisions are not applied.</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>baru</source>
@@ -3233,6 +3280,85 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
     <message>
         <source>{count} dari {total} angka.</source>
         <translation>{count} of {total} digits.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Antrean kirim hub provinsi</source>
+        <translation>Province hub outbox</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Kirim ulang</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Kirim lagi paket yang ditolak (misalnya setelah kunci kantor didaftarkan)</source>
+        <translation>Send a rejected bundle again (for example once the office key has been registered)</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Menunggu dikirim</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Sebagian terkirim</source>
+        <translation>Partly sent</translation>
+    </message>
+    <message>
+        <source>Terkirim, menunggu pemeriksaan hub</source>
+        <translation>Sent, awaiting the hub&apos;s check</translation>
+    </message>
+    <message>
+        <source>Diterima hub</source>
+        <translation>Accepted by the hub</translation>
+    </message>
+    <message>
+        <source>Ditolak hub</source>
+        <translation>Rejected by the hub</translation>
+    </message>
+    <message>
+        <source>Keputusan provinsi diterima: {applied} diterapkan, {refused} ditolak.</source>
+        <translation>Province decisions received: {applied} applied, {refused} refused.</translation>
+    </message>
+    <message>
+        <source>Ditolak: {reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <source>Hub provinsi belum diatur (Berkas › Hub provinsi…, oleh admin).</source>
+        <translation>No province hub is set (File › Province hub…, by an admin).</translation>
+    </message>
+    <message>
+        <source>Hub provinsi: {url}</source>
+        <translation>Province hub: {url}</translation>
     </message>
 </context>
 <context>
@@ -4277,6 +4403,131 @@ Make the key later under File › Keys &amp; trust…</translation>
     <message>
         <source>Belum ada data</source>
         <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Alamat hub harus diawali http:// atau https://.</source>
+        <translation>The hub address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>Berkas token {file} tidak dapat dibaca: {reason}</source>
+        <translation>The token file {file} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Berkas token {file} tidak berisi token kantor.</source>
+        <translation>The token file {file} holds no office token.</translation>
+    </message>
+    <message>
+        <source>Paket {bundle} tidak ada di antrean sebagai paket yang ditolak.</source>
+        <translation>Bundle {bundle} is not in the outbox as a rejected bundle.</translation>
+    </message>
+    <message>
+        <source>Alamat hub provinsi belum diatur. Isi alamat dan token kantor di Berkas › Hub provinsi… (atau &apos;spm-luring sync setup&apos;).</source>
+        <translation>No province hub address is set. Enter the address and office token in File › Province hub… (or &apos;spm-luring sync setup&apos;).</translation>
+    </message>
+    <message>
+        <source>Keputusan dari hub ini bukan untuk laporan kantor ini.</source>
+        <translation>This decision from the hub is not for this office&apos;s reports.</translation>
+    </message>
+    <message>
+        <source>Hub provinsi tidak dapat dihubungi: {reason}</source>
+        <translation>The province hub cannot be reached: {reason}</translation>
+    </message>
+    <message>
+        <source>Hub provinsi menolak: {reason} ({code})</source>
+        <translation>The province hub refused: {reason} ({code})</translation>
+    </message>
+    <message>
+        <source>Paket terenkripsi (.age) tidak dikirim lewat jaringan; kirim paket .spmb-nya (sambungan ke hub sudah terlindungi).</source>
+        <translation>Encrypted bundles (.age) are not sent over the network; send its .spmb bundle (the connection to the hub is already protected).</translation>
+    </message>
+    <message>
+        <source>Hanya paket yang ditandatangani kantor ini yang dikirim ke hub; paket ini dari {signer}.</source>
+        <translation>Only bundles signed by this office are sent to the hub; this bundle is from {signer}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>Status hub provinsi</source>
+        <translation>Province hub status</translation>
+    </message>
+    <message>
+        <source>&amp;Sinkronkan sekarang</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Kirim antrean paket ke hub provinsi dan ambil keputusan provinsi</source>
+        <translation>Send the queued bundles to the province hub and fetch the province&apos;s decisions</translation>
+    </message>
+    <message>
+        <source>Antrean kirim &amp;hub…</source>
+        <translation>&amp;Hub outbox…</translation>
+    </message>
+    <message>
+        <source>Hub &amp;provinsi…</source>
+        <translation>&amp;Province hub…</translation>
+    </message>
+    <message>
+        <source>Alamat hub provinsi dan token kantor ini</source>
+        <translation>The province hub&apos;s address and this office&apos;s token</translation>
+    </message>
+    <message>
+        <source>Hub provinsi belum diatur: Berkas › Hub provinsi… (admin).</source>
+        <translation>No province hub is set: File › Province hub… (admin).</translation>
+    </message>
+    <message>
+        <source>Paket tidak masuk antrean hub: {reason}</source>
+        <translation>The bundle was not queued for the hub: {reason}</translation>
+    </message>
+    <message>
+        <source>Paket masuk antrean kirim ke hub provinsi; terkirim sendiri saat tersambung.</source>
+        <translation>The bundle is queued for the province hub; it is sent by itself when connected.</translation>
+    </message>
+    <message>
+        <source>Keputusan provinsi diterapkan pada {count} laporan.</source>
+        <translation>The province&apos;s decisions were applied to {count} reports.</translation>
+    </message>
+    <message>
+        <source>Klik untuk melihat antrean kirim hub.</source>
+        <translation>Click to see the hub outbox.</translation>
+    </message>
+    <message>
+        <source>Hub: belum diatur</source>
+        <translation>Hub: not set</translation>
+    </message>
+    <message>
+        <source>Mengirim… {percent}%</source>
+        <translation>Sending… {percent}%</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source> · {count} paket menunggu</source>
+        <translation> · {count} bundles waiting</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Hub menolak</source>
+        <translation>Hub refused</translation>
+    </message>
+    <message>
+        <source>Luring — coba lagi {time}</source>
+        <translation>Offline — retrying at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>belum dicoba</source>
+        <translation>not tried yet</translation>
     </message>
 </context>
 <context>
