@@ -22,8 +22,7 @@ from desktop.storage.outbox import OutboxEntry, OutboxState
 from desktop.ui.evidence_model import format_size
 from desktop.ui.sync_controller import SyncController
 
-COLUMNS = ("Periode", "Laporan", "Ukuran", "Status", "Terkirim", "Keterangan")
-PROGRESS_COLUMN = 4
+PROGRESS_COLUMN, REASON_COLUMN = 4, 5
 
 
 class OutboxDialog(QDialog):
@@ -40,13 +39,21 @@ class OutboxDialog(QDialog):
         self.hub_label = QLabel(self)
         self.hub_label.setWordWrap(True)
         layout.addWidget(self.hub_label)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self._column(c) for c in COLUMNS])
+        headers = [
+            self.tr("Periode"),
+            self.tr("Laporan"),
+            self.tr("Ukuran"),
+            self.tr("Status"),
+            self.tr("Terkirim"),
+            self.tr("Keterangan"),
+        ]
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.decisions_label = QLabel(self)
@@ -67,16 +74,6 @@ class OutboxDialog(QDialog):
         controller.uploadProgress.connect(self._progressed)
         controller.passFinished.connect(lambda _report: self.refresh())
         controller.stateChanged.connect(self._show_hub)
-
-    def _column(self, name: str) -> str:
-        return {
-            "Periode": self.tr("Periode"),
-            "Laporan": self.tr("Laporan"),
-            "Ukuran": self.tr("Ukuran"),
-            "Status": self.tr("Status"),
-            "Terkirim": self.tr("Terkirim"),
-            "Keterangan": self.tr("Keterangan"),
-        }[name]
 
     def _state_label(self, state: OutboxState) -> str:
         return {
@@ -103,7 +100,7 @@ class OutboxDialog(QDialog):
             self._set_progress(row, *self.progress.get(entry.bundle_id, (entry.sent_bytes, entry.size)))
             reason = QTableWidgetItem(entry.reason or "")
             reason.setToolTip(entry.reason or "")
-            self.table.setItem(row, len(COLUMNS) - 1, reason)
+            self.table.setItem(row, REASON_COLUMN, reason)
         self.table.resizeColumnsToContents()
         decisions = self.store.hub.decisions(limit=20)
         applied = sum(1 for d in decisions if d.outcome == "applied")
