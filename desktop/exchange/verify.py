@@ -365,7 +365,9 @@ def _check_references(
     if signer.own and office.id != trust.own_office_id:
         raise refuse("references", "references.signer_office", SIGNER_OFFICE, name=signer.name)
     if not signer.own:
-        if signer.role not in SUBMISSION_ROLES:
+        # The province signs no submission, only decisions on an office's reports (each carries a review).
+        decisions_only = bool(submission.reports) and all(r.review is not None for r in submission.reports)
+        if signer.role not in SUBMISSION_ROLES and not (signer.role == "province" and decisions_only):
             raise refuse("references", "references.signer_role", SIGNER_ROLE, name=signer.name)
         if signer.office_id is not None and signer.office_id != office.id:
             raise refuse("references", "references.signer_office", SIGNER_OFFICE, name=signer.name)
