@@ -49,6 +49,7 @@ def create_app(config: HubConfig, state: HubState | None = None) -> FastAPI:
             extra={"database": state.db.dialect.name, "recovered": touched, "province": state.province.name},
         )
         yield
+        state.checker.shutdown(wait=True)  # a check cut short by a kill is run again at the next start
         state.db.close()
 
     app = FastAPI(

@@ -2,7 +2,8 @@
 
     claim      one row per bundle UUID (`received`); a bundle already received or verified is
                acknowledged and this copy discarded; a rejected one may be claimed again
-    keep       the file moves to bundles/<office>/<bundle>.spmb (same file system: a rename)
+    keep       the file moves to bundles/<office>/<bundle>.spmb (same file system: a rename); the
+               upload's last PATCH is answered here, the rest runs on the hub's checker threads
     check      SHA-256 against the upload's metadata, then desktop.exchange.verify.verify_bundle
                against this office's registered key (role and office id bound)
     index      office, district, period and each report (status, revision, content hash, totals,
@@ -44,8 +45,12 @@ class Outcome:
     reason_code: str | None = None
 
 
-def ingest_upload(state: HubState, office: Office, upload: Path, metadata: dict) -> Outcome:
-    """Takes in the completed tus upload at `upload` (its `.info` beside it) for `office`."""
+def ingest_upload(state: HubState, office: Office, upload: Path, metadata: dict, *, check: bool = True) -> Outcome:
+    """Takes in the completed tus upload at `upload` (its `.info` beside it) for `office`.
+
+    With `check=False` it stops once the bundle is claimed and kept (status `received`): the caller
+    has `check_received` run later, off the request (the upload's last PATCH need not wait for it).
+    """
     bundle_id = metadata["bundle_id"]
     expected_sha = metadata["sha256"].lower()
     file_name = metadata.get("filename", "")[:255]
@@ -65,7 +70,22 @@ def ingest_upload(state: HubState, office: Office, upload: Path, metadata: dict)
         return _reject(
             state, office.office_id, bundle_id, "upload.storage", f"Berkas tidak dapat disimpan di hub: {exc.strerror}."
         )
+    if not check:
+        return Outcome(bundle_id, "received", stored=True)
     return check_and_index(state, office, bundle_id, kept, expected_sha)
+
+
+def check_received(state: HubState, office: Office, bundle_id: str) -> Outcome | None:
+    """Checks a bundle claimed and kept by `ingest_upload(check=False)`; None when it is no longer `received`."""
+    try:
+        with state.db.transaction(write=False) as tx:
+            row = tx.one("SELECT sha256 FROM bundles WHERE bundle_id = ? AND status = 'received'", (bundle_id,))
+        if row is None:
+            return None
+        return check_and_index(state, office, bundle_id, state.paths.bundle_file(office.office_id, bundle_id), row[0])
+    except Exception:  # it runs where nobody waits for it: say so (the next start checks it again)
+        logger().exception("bundle.check_failed", extra={"bundle_id": bundle_id, "office_id": office.office_id})
+        return None
 
 
 def check_and_index(state: HubState, office: Office, bundle_id: str, kept: Path, expected_sha: str) -> Outcome:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from hub.config import HubConfig, HubPaths
 from hub.db import Database
@@ -18,6 +19,8 @@ class HubState:
     db: Database
     province: Province
     limiter: RateLimiter
+    # Verification of received bundles, off the requests (two at a time: it is CPU and disk work).
+    checker: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(2, thread_name_prefix="check"))
 
     @property
     def paths(self) -> HubPaths:

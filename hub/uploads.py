@@ -9,7 +9,9 @@ The router is tuspyserver's; the hub plugs into its dependencies:
     pre_create        metadata (bundle_id, filename, sha256), a declared length within --max-upload-bytes
                       (413 otherwise), no concatenation; 409 `bundle.already_received` when this
                       office's bundle is already verified
-    on complete       hub.ingest in a worker thread: the event loop keeps serving other requests
+    on complete       hub.ingest in a worker thread claims and keeps the bundle (`received`) and answers;
+                      the SHA-256 check and verification follow on the hub's checker threads, so
+                      neither the event loop nor the last PATCH waits for them
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from tuspyserver.lock import acquire_upload_lock
 from hub import bundles
 from hub.auth import OfficeDep, current_office, hub_state
 from hub.errors import HubError
-from hub.ingest import ingest_upload
+from hub.ingest import check_received, ingest_upload
 from hub.offices import Office
 
 PREFIX = "/api/v1/uploads"
@@ -124,7 +126,9 @@ async def _complete_dep(request: Request, office: OfficeDep):
 
     async def complete(file_path: str, metadata: dict) -> None:
         metadata = {**metadata, "bundle_id": (metadata.get("bundle_id") or "").strip().lower()}
-        await run_in_threadpool(ingest_upload, state, office, Path(file_path), metadata)
+        outcome = await run_in_threadpool(ingest_upload, state, office, Path(file_path), metadata, check=False)
+        if outcome.stored:  # kept as `received`: verified on the checker threads; the office polls the status
+            state.checker.submit(check_received, state, office, outcome.bundle_id)
 
     return complete
 

@@ -1,5 +1,5 @@
 """Fixtures of the hub tests: the bundle tests' world (an office with a signed bundle B1), and one real hub
-per backend and test process with three offices registered, shared by every test (each sends bundles
+per backend and test process with two offices registered, shared by every test (each sends bundles
 under fresh UUIDs, so tests never see each other's)."""
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ class Setup:
     office_b: str  # another office, with a key of its own
     token_b: str
     signer_b: OfficeSigner
-    token_c: str  # a third office, for tests that spend their rate limit
 
     def http(self) -> httpx.Client:
         return httpx.Client(base_url=self.hub.url, timeout=30)
@@ -42,7 +41,7 @@ class Setup:
 
 
 def start_setup(bundles_world: World, folder: Path, database: str | None, *args: str) -> Setup:
-    """Initialises and starts a hub, and registers offices A, B and C."""
+    """Initialises and starts a hub, and registers offices A and B."""
     hub = make_hub(folder, database, *args)
     hub.start()
     key_a = bundles_world.public_key.read_text()
@@ -50,12 +49,9 @@ def start_setup(bundles_world: World, folder: Path, database: str | None, *args:
     signer_b = stranger_signer()
     office_b = str(uuid.uuid4())
     token_b = hub.register(office_b, "Dinas Pendidikan", signer_b.public.file_text())
-    signer_c = stranger_signer()
-    token_c = hub.register(str(uuid.uuid4()), "Dinas Sosial", signer_c.public.file_text())
-    signer_c.close()
     bundles = folder / "bundles"
     bundles.mkdir()
-    return Setup(hub, bundles_world, bundles, bundles_world.office_id, token_a, office_b, token_b, signer_b, token_c)
+    return Setup(hub, bundles_world, bundles, bundles_world.office_id, token_a, office_b, token_b, signer_b)
 
 
 def _session_setup(backend: str, bundles_world: World, factory):

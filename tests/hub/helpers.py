@@ -256,7 +256,13 @@ def upload(
     return created, patch(http, token, created.headers["Location"], 0, data)
 
 
-def status(http: httpx.Client, token: str, bundle_id: str) -> dict:
-    response = http.get(f"/api/v1/bundles/{bundle_id}", headers=bearer(token))
-    assert response.status_code == 200, response.text
-    return response.json()
+def status(http: httpx.Client, token: str, bundle_id: str, *, settled: bool = True) -> dict:
+    """`GET /bundles/{id}`; by default once the hub has checked it (no longer `received`)."""
+    deadline = time.monotonic() + 30
+    while True:
+        response = http.get(f"/api/v1/bundles/{bundle_id}", headers=bearer(token))
+        assert response.status_code == 200, response.text
+        found = response.json()
+        if not settled or found["status"] != "received" or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)

@@ -50,6 +50,7 @@ def test_the_same_bundle_again_is_acknowledged_not_stored_twice(setup):
     data, bundle_id = path.read_bytes(), bundle_id_of(path)
     with setup.http() as http:
         assert upload(http, setup.token_a, data, bundle_id)[1].status_code == 204
+        assert status(http, setup.token_a, bundle_id)["status"] == "verified"
         again, _ = upload(http, setup.token_a, data, bundle_id)
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "bundle.already_received"
@@ -78,6 +79,8 @@ def test_two_uploads_of_one_bundle_at_once_store_it_once(setup):
     for thread in threads:
         thread.join()
     assert answers == {"a": 204, "b": 204}  # both acknowledged
+    with setup.http() as http:
+        assert status(http, setup.token_a, bundle_id)["status"] == "verified"
     assert bundle_rows(setup, bundle_id) == [(setup.office_a, "verified", None)]
     assert len(setup.hub.rows("SELECT 1 FROM reports WHERE bundle_id = ?", (bundle_id,))) == 2
     assert [p.name for p in (setup.hub.data_dir / "bundles" / setup.office_a).glob(f"{bundle_id}*")] == [
