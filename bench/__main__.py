@@ -12,6 +12,8 @@ BENCHMARKS = [
     "bench.rekap_pdf",
     "bench.bundles",
     "bench.excel_import",
+    "bench.upload_throughput",
+    "bench.hub_ingest",
 ]
 
 
