@@ -17,8 +17,8 @@ test: $(VENV)/.installed-dev $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check desktop tests bench build
-	$(BIN)/ruff format --check desktop tests bench build
+	$(BIN)/ruff check desktop hub tests bench build
+	$(BIN)/ruff format --check desktop hub tests bench build
 	$(BIN)/lint-imports
 
 # The venv is made once; a fresh Ubuntu has python3 without its venv module, so that is installed first.

@@ -8,6 +8,7 @@ thread, which owns the connection. So the window never waits on the network.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from desktop.storage.hub_link import HubLink
 from desktop.storage.outbox import UNSENT, OutboxEntry, OutboxState
 from desktop.sync.hub_client import HubClient, HubRefusedError, HubUnreachableError, OfferedDecision
 from desktop.sync.outbox_queue import outbox_dir
-from desktop.sync.upload import UploadItem, UploadOutcome, upload_bundle
+from desktop.sync.upload import UploadItem, upload_bundle
 
 T = TypeVar("T")
 StoreCall = Callable[[Callable[..., T]], T]
@@ -32,6 +33,7 @@ UploadProgress = Callable[[str, int, int], None]
 # A decision bundle signed by a key not (yet) trusted as the province's is kept for a later pass: the
 # admin may not have added the province key yet. Any other refusal is final.
 RETRY_LATER_CODES = ("signature.unknown_key",)
+VERDICT_PATIENCE = 20.0  # seconds a pass waits for the hub's check of a bundle it just sent (later passes ask again)
 
 
 @dataclass
@@ -75,7 +77,9 @@ def run_sync(
             for entry in on_store(lambda s: s.outbox.entries(UNSENT)):
                 _send(client, entry, Path(data_dir), on_store, report, progress, cancelled)
             for entry in on_store(lambda s: s.outbox.entries((OutboxState.SENT,))):
-                _check(client, entry, on_store, report)
+                # What went up just now is being checked by the hub: wait a little for its verdict.
+                patience = VERDICT_PATIENCE if entry.bundle_id in report.sent else 0.0
+                _check(client, entry, on_store, report, patience, cancelled)
             _take_decisions(client, link, Path(data_dir), on_store, report, cancelled)
         except HubUnreachableError as exc:
             report.offline_reason, report.retry_after = exc.reason, exc.retry_after
@@ -100,7 +104,7 @@ def _send(client, entry: OutboxEntry, data_dir: Path, on_store, report, progress
         on_store(lambda s: s.outbox.restart_upload(entry.bundle_id))
 
     try:
-        outcome = upload_bundle(client, item, acknowledged, on_restart=restarted, cancelled=cancelled)
+        upload_bundle(client, item, acknowledged, on_restart=restarted, cancelled=cancelled)
     except HubRefusedError as exc:
         if exc.status == 401:
             raise
@@ -111,12 +115,15 @@ def _send(client, entry: OutboxEntry, data_dir: Path, on_store, report, progress
     on_store(lambda s: s.outbox.mark_sent(entry.bundle_id))
     progress(entry.bundle_id, entry.size, entry.size)
     report.sent.append(entry.bundle_id)
-    if outcome is UploadOutcome.ALREADY_THERE:
-        _check(client, entry, on_store, report)
 
 
-def _check(client, entry: OutboxEntry, on_store, report) -> None:
+def _check(client, entry: OutboxEntry, on_store, report, patience: float = 0.0, cancelled=never_cancelled) -> None:
     status = client.bundle_status(entry.bundle_id)
+    waited, pause = 0.0, 0.1
+    while status is not None and status.status == "received" and waited < patience and not cancelled():
+        time.sleep(pause)
+        waited, pause = waited + pause, min(pause * 2, 2.0)
+        status = client.bundle_status(entry.bundle_id)
     if status is None:  # the hub lost it (restored from an older backup, say): send it again next pass
         on_store(lambda s: s.outbox.requeue(entry.bundle_id))
     elif status.status == "verified":
