@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.messages import UserError
 from desktop.reports.pdf_blank_form import blank_form_pdf
 from desktop.storage.signatories import save_signatories
 from desktop.storage.store import Store
+from tests.conftest import PERIOD, set_up
 
 from .helpers import HEAD, fonts, page_count, pdf_text, squeezed
 

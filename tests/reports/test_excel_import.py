@@ -9,7 +9,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.messages import UserError
 from desktop.domain.periods import Period
@@ -23,6 +22,7 @@ from desktop.reports.excel_template import make_template
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
 from desktop.storage.summary import period_summary
+from tests.conftest import PERIOD, set_up
 
 from .excel_helpers import (
     compound_file,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import PERIOD
 
 from desktop.domain.catalog import load_catalog
 from desktop.domain.formatting import round_half_up
@@ -12,6 +11,7 @@ from desktop.domain.periods import Period
 from desktop.reports.excel_rekap import SHEET, export_rekap
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.summary import period_summary
+from tests.conftest import PERIOD
 
 SECTIONS = {
     "A. Penerima pelayanan dasar": ["Jumlah yang harus dilayani", "Jumlah terlayani", "Belum terlayani", "Capaian (%)"],

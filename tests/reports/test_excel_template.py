@@ -7,7 +7,6 @@ import os
 
 import openpyxl
 import pytest
-from conftest import PERIOD
 
 from desktop.domain.messages import UserError
 from desktop.domain.reports import ReportStatus
@@ -16,6 +15,7 @@ from desktop.reports import excel_common
 from desktop.reports.excel_common import HEADER_ROW, IDENTITY_SHEET, TEMPLATE_COLUMNS, TEMPLATE_VERSION
 from desktop.reports.excel_template import make_template
 from desktop.storage.reports import CellEdit
+from tests.conftest import PERIOD
 
 AREAS = ["64.11.01", "64.11.02", "64.11.03", "64.11.04", "64.11.05", "64.11"]
 FIRST = HEADER_ROW + 1

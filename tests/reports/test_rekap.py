@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PERIOD
 
 from desktop.domain.catalog import load_catalog
 from desktop.domain.formatting import format_percent
@@ -13,6 +12,7 @@ from desktop.reports.pdf_rekap import rekap_pdf
 from desktop.reports.qr_payload import REKAP_TAG, rekap_hash
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.summary import period_summary
+from tests.conftest import PERIOD
 
 from .helpers import HEAD, fill, fonts, page_count, pdf_text, qr_codes, squeezed
 

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.formatting import format_date, format_int, format_percent
 from desktop.domain.messages import UserError
@@ -18,6 +17,7 @@ from desktop.reports.pdf_report_form import collect_report_forms, report_pdf, se
 from desktop.reports.qr_payload import FormPayload
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
+from tests.conftest import PERIOD, set_up
 
 from .helpers import FOLLOW_UP, HEAD, PROBLEM, fill, fonts, page_count, pdf_text, qr_codes, squeezed
 

@@ -9,11 +9,11 @@ from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import OPERATOR_NIP, PERIOD, set_up
 
 from desktop.storage.audit import HEAD_KEY, _row_hash
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
+from tests.conftest import OPERATOR_NIP, PERIOD, set_up
 
 from .helpers import pdf_bytes, raw_connect, run_cli, write_bytes
 

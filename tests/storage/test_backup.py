@@ -14,7 +14,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.messages import UserError
 from desktop.exchange.trust import create_office_key
@@ -26,6 +25,7 @@ from desktop.storage.migrations import LATEST
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.restore import restore_backup
 from desktop.storage.store import Store
+from tests.conftest import PERIOD, set_up
 from tests.exchange.helpers import snapshot
 from tests.storage.test_faults import disk_full_text, mount_tmpfs  # noqa: F401 - a fixture
 

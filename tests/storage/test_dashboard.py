@@ -5,7 +5,6 @@ from __future__ import annotations
 from contextlib import closing
 
 import pytest
-from conftest import KECAMATAN, PERIOD
 
 from desktop.domain.catalog import load_catalog
 from desktop.domain.periods import Period
@@ -14,6 +13,7 @@ from desktop.domain.scoring import score_district
 from desktop.storage.dashboard import read_dashboard
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
+from tests.conftest import KECAMATAN, PERIOD
 
 from .helpers import pdf_bytes, raw_connect, write_bytes
 

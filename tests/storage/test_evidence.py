@@ -8,12 +8,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from conftest import OPERATOR_NIP
 
 from desktop.domain.messages import UserError
 from desktop.domain.reports import ReportStatus
 from desktop.storage import file_types
 from desktop.storage.data_dir import EVIDENCE_DIR
+from tests.conftest import OPERATOR_NIP
 
 from .helpers import (
     jpeg_bytes,

@@ -14,7 +14,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.messages import UserError
 from desktop.storage import migrations
@@ -22,6 +21,7 @@ from desktop.storage.data_dir import BACKUP_DIR, DB_NAME, EVIDENCE_DIR
 from desktop.storage.migrations import LATEST
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
+from tests.conftest import PERIOD, set_up
 
 from .helpers import integrity, pdf_bytes, png_bytes, run_cli, write_bytes
 

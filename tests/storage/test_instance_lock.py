@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.messages import UserError
 from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
+from tests.conftest import PERIOD, set_up
 
 from .helpers import Child, child_env, run_cli
 

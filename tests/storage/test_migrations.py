@@ -7,7 +7,6 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from conftest import PERIOD, set_up
 
 from desktop.domain.messages import UserError
 from desktop.storage import migrations
@@ -15,6 +14,7 @@ from desktop.storage.data_dir import BACKUP_DIR, DB_NAME
 from desktop.storage.migrations import LATEST
 from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
+from tests.conftest import PERIOD, set_up
 
 from .helpers import integrity, raw_connect, sha256_of
 

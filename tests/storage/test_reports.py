@@ -6,7 +6,6 @@ from contextlib import closing
 from dataclasses import replace
 
 import pytest
-from conftest import OPERATOR_NIP, PERIOD
 
 from desktop.domain.messages import UserError
 from desktop.domain.periods import Period
@@ -14,6 +13,7 @@ from desktop.domain.reports import ReportStatus
 from desktop.domain.validation import Severity
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
+from tests.conftest import OPERATOR_NIP, PERIOD
 
 from .helpers import raw_connect
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.hub.helpers import database_url, make_hub
+from tests.province_hub.helpers import database_url, make_hub
 from tests.sync.helpers import Office, make_office
 
 

@@ -1,4 +1,4 @@
-"""The sync tests' world: an office that submitted and exported its quarter, and a real hub (tests.hub)
+"""The sync tests' world: an office that submitted and exported its quarter, and a real hub (tests.province_hub)
 that registered the office's key; the province page driven as a browser would."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
 from tests.conftest import PERIOD, set_up
 from tests.exchange.helpers import PASSPHRASE, fill
-from tests.hub.helpers import Hub
+from tests.province_hub.helpers import Hub
 from tests.storage.helpers import pdf_bytes, png_bytes
 
 SERVICES = ("1.02.01", "1.02.02")

@@ -10,7 +10,7 @@ import pytest
 from desktop.domain.reports import ReportStatus
 from desktop.storage.outbox import OutboxState
 from desktop.sync.engine import run_sync
-from tests.hub.helpers import make_hub
+from tests.province_hub.helpers import make_hub
 from tests.storage.helpers import run_cli
 from tests.sync.helpers import decide_on_page, link_office
 

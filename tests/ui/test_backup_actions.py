@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PERIOD
 
 from desktop.storage.backup import create_backup
 from desktop.storage.backup_manifest import MANIFEST_NAME
@@ -12,6 +11,7 @@ from desktop.storage.store import Store
 from desktop.ui import app as app_module
 from desktop.ui import backup_dialogs
 from desktop.ui.backup_actions import BackupActions
+from tests.conftest import PERIOD
 from tests.exchange.helpers import snapshot
 
 from .helpers import open_window

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import PERIOD
 from PySide6.QtCore import Qt
 
 from desktop.reports.excel_common import HEADER_ROW
@@ -14,6 +13,7 @@ from desktop.ui import app as app_module
 from desktop.ui import excel_dialogs, import_errors_dialog
 from desktop.ui.excel_actions import ExcelActions
 from desktop.ui.import_errors_dialog import ImportErrorsDialog
+from tests.conftest import PERIOD
 from tests.reports.excel_helpers import snapshot
 from tests.ui.helpers import cell, open_window
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from tests.hub.helpers import bearer, bundle_id_of, create_upload, patch, sha256_of, status, upload
+from tests.province_hub.helpers import bearer, bundle_id_of, create_upload, patch, sha256_of, status, upload
 
 
 def bundle_rows(setup, bundle_id: str) -> list[tuple]:

@@ -10,7 +10,7 @@ import pytest
 from tusclient.client import TusClient
 from tusclient.uploader import Uploader
 
-from tests.hub.helpers import TUS, bearer, bundle_id_of, create_upload, patch, sha256_of, status
+from tests.province_hub.helpers import TUS, bearer, bundle_id_of, create_upload, patch, sha256_of, status
 
 
 def test_a_hub_killed_mid_upload_resumes_from_its_offset_and_stores_the_bundle_once(setup):

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.exchange.keys import OfficeSigner
 from tests.exchange.conftest import World, stranger_signer, world  # noqa: F401 (the session's bundle world)
-from tests.hub.helpers import Hub, database_url, fresh_bundle, make_hub
+from tests.province_hub.helpers import Hub, database_url, fresh_bundle, make_hub
 
 BACKENDS = ["sqlite", "postgresql"]
 

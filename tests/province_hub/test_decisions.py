@@ -23,7 +23,7 @@ from desktop.storage.reports import ReportKey
 from desktop.storage.store import Store
 from tests.conftest import PERIOD
 from tests.exchange.helpers import PASSPHRASE, copy_folder, entries, resign, write_zip
-from tests.hub.helpers import bearer, bundle_id_of, status, upload
+from tests.province_hub.helpers import bearer, bundle_id_of, status, upload
 
 
 def csrf_of(html: str) -> str:
