@@ -28,6 +28,7 @@ from pathlib import Path
 from desktop.exchange.errors import BundleError
 from desktop.exchange.verify import VerifiedBundle, verify_bundle
 from desktop.storage.audit import now_utc
+from desktop.storage.durable_files import fsync_dir
 from hub.jsonlog import logger
 from hub.offices import Office, office_by_id
 from hub.state import HubState
@@ -211,7 +212,7 @@ def _status(state: HubState, bundle_id: str) -> str | None:
 def _keep(upload: Path, kept: Path) -> None:
     kept.parent.mkdir(parents=True, exist_ok=True)
     os.replace(upload, kept)
-    _fsync_dir(kept.parent)
+    fsync_dir(kept.parent)
     Path(f"{upload}.info").unlink(missing_ok=True)
 
 
@@ -227,14 +228,6 @@ def _sha256(path: Path) -> str:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- after a crash ------------------------------------------------------------------------------
