@@ -15,6 +15,7 @@ A workbook with any problem is refused whole: nothing is applied.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -315,7 +316,7 @@ def build_plan(source: Source, target: Target, context: ImportContext, progress:
     plan = ImportPlan(source.path, source.is_template, target.period)
     areas = AreaIndex(context)
     total = len(target.sheets) * 1000
-    with _calamine(source.checked) as book:
+    with _calamine(source.checked) as book, cycles_uncollected():
         for index, (service, sheet, header_row) in enumerate(target.sheets):
             if progress is not None:
                 progress(index * 1000, total)
@@ -332,6 +333,24 @@ def build_plan(source: Source, target: Target, context: ImportContext, progress:
     if progress is not None:
         progress(total, total)
     return plan
+
+
+@contextmanager
+def cycles_uncollected() -> Iterator[None]:
+    """Holds the cyclic garbage collector off while a sheet is read and checked.
+
+    The reading makes a million cells and some 100,000 row plans, none of them in a reference cycle;
+    each few hundred objects made the collector would count them again, and every so often walk every
+    object of the process (the snapshot's 100,000 areas too): a fifth of the checking time. Memory is
+    freed by reference counting as before; the collector resumes (if it was on) when this ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _step(progress: Progress | None, index: int, total: int):

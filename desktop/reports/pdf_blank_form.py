@@ -25,6 +25,7 @@ from desktop.reports.pdf_common import styles
 from desktop.reports.pdf_document import PdfMeta, PdfResult, Progress, Section
 from desktop.reports.pdf_report_form import area_label, group_title, period_text
 from desktop.reports.pdf_signatures import Signer
+from desktop.reports.pdf_table import PlainTable
 from desktop.reports.pdf_text import TextBlock, cell_text, head_text
 from desktop.storage.areas import Area
 from desktop.storage.installation import Installation
@@ -193,5 +194,5 @@ def blank_table(form: BlankForm, level: str) -> Table:
         ("BACKGROUND", (0, last), (-1, last), common.HEAD_FILL),
         ("LINEABOVE", (0, last), (-1, last), 1, "black"),
     ]
-    table = Table(data, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=HEADER_ROWS, hAlign="LEFT")
+    table = PlainTable(data, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=HEADER_ROWS, hAlign="LEFT")
     return common.styled(table, style, font=common.TEXT_FONT)

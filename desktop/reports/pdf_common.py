@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 # PdfResult, Progress and copy_file_atomically are re-exported: the window and the CLI import them from here.
 from desktop.reports.pdf_document import MUTED, PdfResult, Progress, copy_file_atomically  # noqa: F401
 from desktop.reports.pdf_fonts import BOLD, REGULAR, register_fonts
+from desktop.reports.pdf_table import PlainTable
 from desktop.reports.pdf_text import (
     CELL_LEADING,
     CELL_SIZE,
@@ -111,7 +112,7 @@ def government_name(installation: Installation) -> str:
 def letterhead(installation: Installation, width: float) -> list[Flowable]:
     """The kop: the government and the office, over a thick and a thin rule."""
     s = styles()
-    rule = Table([[""]], colWidths=[width], rowHeights=[2.2])
+    rule = PlainTable([[""]], colWidths=[width], rowHeights=[2.2])
     styled(
         rule,
         [
@@ -146,7 +147,7 @@ def field_table(rows: Sequence[tuple[str, object]], width: float, label_width: f
         return wrapped(str(value), REGULAR, body.fontSize, widths[column] - 2)  # the right padding off
 
     data = [[fit(label, 0), ":", fit(value, 2)] for label, value in rows]
-    table = Table(data, colWidths=widths, hAlign="LEFT")
+    table = PlainTable(data, colWidths=widths, hAlign="LEFT")
     styled(
         table,
         [
@@ -169,7 +170,7 @@ def field_columns(
 ) -> Table:
     """Two columns of label : value lines side by side (the identity of a form, in half the height)."""
     half = width / 2
-    table = Table(
+    table = PlainTable(
         [[field_table(left, half - 3 * mm, label_widths[0]), field_table(right, half, label_widths[1])]],
         colWidths=[half, half],
         hAlign="LEFT",

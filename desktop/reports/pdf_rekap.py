@@ -21,7 +21,6 @@ from desktop.domain.catalog import Catalog, ScoringRules, load_catalog
 from desktop.domain.formatting import format_decimal, format_int, format_percent
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
-from desktop.domain.reports import Report
 from desktop.domain.scoring import DistrictScore, ServiceScore, score_district
 from desktop.reports import pdf_common as common
 from desktop.reports import pdf_document as document
@@ -30,9 +29,12 @@ from desktop.reports.pdf_common import styles
 from desktop.reports.pdf_document import PdfMeta, PdfResult, Progress, Section
 from desktop.reports.pdf_fonts import BOLD
 from desktop.reports.pdf_report_form import period_text
+from desktop.reports.pdf_table import PlainTable
 from desktop.reports.pdf_text import TextBlock, cell_text, head_text, row_heights, wrapped
-from desktop.reports.qr_payload import REKAP_TAG, rekap_hash
+from desktop.reports.qr_payload import REKAP_TAG, ReportDigest, rekap_digest_hash
+from desktop.reports.row_hash import content_hash
 from desktop.storage.installation import Installation
+from desktop.storage.reports import StoredRow
 from desktop.storage.signatories import Signatories, get_signatories
 from desktop.storage.store import Store
 
@@ -51,13 +53,13 @@ class Rekap:
     catalog: Catalog
     period: Period
     score: DistrictScore
-    reports: tuple[Report, ...]  # the reports with data: what the QR code's hash covers
+    reports: tuple[ReportDigest, ...]  # the reports with data: what the QR code's hash covers
     signatories: Signatories  # resolved
 
     @cached_property
     def reports_hash(self) -> str:
-        """The SHA-256 over the reports' content hashes (made once: it hashes every row)."""
-        return rekap_hash(self.reports)
+        """The SHA-256 over the reports' content hashes (see qr_payload.rekap_hash)."""
+        return rekap_digest_hash(self.reports)
 
     @property
     def payload(self) -> str:
@@ -69,26 +71,35 @@ class Rekap:
 
 
 def collect_rekap(store: Store, period: Period, today: date | None = None) -> Rekap:
-    """The quarter's scores over the office's services, with the reports they come from."""
+    """The quarter's scores over the office's services, with the identity and content hash of the
+    reports they come from (the rows are read as StoredRows and hashed here: the layout only lays out)."""
     installation = store.require_installation()
     office = installation.office
     catalog = load_catalog()
-    stored = store.reports.reports_in_period(office.id, period)
-    rows = {code: report.rows for code, report in stored.items()}
-    with_data = sorted(
-        code for code, report in stored.items() if code in office.services and any(not r.is_empty for r in report.rows)
+    stored = store.reports.period_rows(office.id, period)
+    rows = {code: report.rows for code, report in stored.reports.items()}
+    with_data = sorted(code for code, found in rows.items() if code in office.services and any_data(found))
+    digests = tuple(
+        ReportDigest(
+            code, stored.reports[code].revision, content_hash(office.id, period, stored.reports[code], stored.canonical)
+        )
+        for code in with_data
     )
-    reports = tuple(stored[code] for code in with_data)
     rekap = Rekap(
         installation=installation,
         catalog=catalog,
         period=period,
         score=score_district(catalog, rows, office.services),
-        reports=reports,
+        reports=digests,
         signatories=get_signatories(store).resolved(installation, today or date.today()),
     )
     _ = rekap.reports_hash  # hashed while reading: the layout then only lays out
     return rekap
+
+
+def any_data(rows: Sequence[StoredRow]) -> bool:
+    """Whether any row has a figure or a text."""
+    return any(not row.is_empty for row in rows)
 
 
 def collect_rekaps(store: Store, year: int, quarter: int | None = None, today: date | None = None) -> list[Rekap]:
@@ -229,7 +240,7 @@ def rekap_table(rekap: Rekap) -> Table:
     data, style = rekap_rows(rekap)
     # The headings are measured by the table (they span rows); the rest are plain lines of one leading.
     heights = [None] * HEADER_ROWS + row_heights(data[HEADER_ROWS:])
-    table = Table(data, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=HEADER_ROWS, hAlign="LEFT")
+    table = PlainTable(data, colWidths=COLUMN_WIDTHS, rowHeights=heights, repeatRows=HEADER_ROWS, hAlign="LEFT")
     return common.styled(table, style, font=common.TEXT_FONT)
 
 
@@ -294,7 +305,7 @@ def index_table(rekap: Rekap) -> Table:
         [wrapped(text, BOLD, style.fontSize, width - 12) for text, width in zip(row, widths, strict=True)]
         for row in rows
     ]
-    table = Table(data, colWidths=widths, hAlign="LEFT")
+    table = PlainTable(data, colWidths=widths, hAlign="LEFT")
     return common.styled(
         table,
         [

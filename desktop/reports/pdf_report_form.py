@@ -28,6 +28,7 @@ from desktop.reports import pdf_document as document
 from desktop.reports import pdf_signatures as signing
 from desktop.reports.pdf_common import para, styles
 from desktop.reports.pdf_document import PdfMeta, PdfResult, Progress, Section
+from desktop.reports.pdf_table import PlainTable
 from desktop.reports.pdf_text import TextBlock, cell_text, head_text
 from desktop.reports.qr_payload import FormPayload
 from desktop.storage.areas import Area
@@ -328,7 +329,7 @@ def figures_table(form: ReportForm) -> Table:
         ("BACKGROUND", (0, last), (-1, last), common.HEAD_FILL),
         ("LINEABOVE", (0, last), (-1, last), 1, "black"),
     ]
-    table = Table(data, colWidths=FIGURE_WIDTHS, repeatRows=HEADER_ROWS, hAlign="LEFT")
+    table = PlainTable(data, colWidths=FIGURE_WIDTHS, repeatRows=HEADER_ROWS, hAlign="LEFT")
     return common.styled(table, style, font=common.TEXT_FONT)
 
 
@@ -402,7 +403,7 @@ def problems_part(form: ReportForm) -> list[Flowable]:
         if with_notes:
             cells.append(row.note)
         data.append([para(cells[0], s.cell_center), *(para(c, s.cell) for c in cells[1:])])
-    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
+    table = PlainTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
     common.styled(table, common.grid_style(1))
     return [table]
 
@@ -460,7 +461,7 @@ def evidence_part(form: ReportForm) -> list[Flowable]:
             ]
         )
     widths = [8, 104, 42, 15, 18, 36, 44]
-    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
+    table = PlainTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
     common.styled(table, common.grid_style(1))
     note = para(
         "Sidik SHA-256 lengkap setiap berkas tersimpan di aplikasi (perintah: spm-luring evidence list).", s.note

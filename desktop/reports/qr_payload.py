@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.domain.periods import Period
 from desktop.domain.reports import Report
@@ -63,11 +64,24 @@ class FormPayload:
         return cls(office, service, period_key, int(revision[3:]), content)
 
 
+class ReportDigest(NamedTuple):
+    """What a rekap's hash takes of each report: its service, revision and content hash."""
+
+    service_code: str
+    revision: int
+    content_hash: str
+
+
 def rekap_hash(reports: Iterable[Report]) -> str:
     """SHA-256 over the identity and content hash of the reports a rekap is made of."""
+    return rekap_digest_hash(ReportDigest(r.service_code, r.revision, r.content_hash()) for r in reports)
+
+
+def rekap_digest_hash(digests: Iterable[ReportDigest]) -> str:
+    """rekap_hash of reports whose content hashes are known already."""
     digest = hashlib.sha256()
-    for report in sorted(reports, key=lambda r: r.service_code):
-        digest.update(f"{report.service_code}|rev{report.revision}|{report.content_hash()}\n".encode())
+    for item in sorted(digests, key=lambda d: d.service_code):
+        digest.update(f"{item.service_code}|rev{item.revision}|{item.content_hash}\n".encode())
     return digest.hexdigest()
 
 
