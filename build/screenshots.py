@@ -76,6 +76,49 @@ def returned_report(app, qtest, store, window) -> None:
     grab(window, "returned-report.png")
 
 
+def hub_outbox(app, qtest, store, window) -> None:
+    """Far up the river: the hub does not answer; the status bar says when it tries again, the outbox
+    shows each bundle's progress and the hub's verdicts."""
+    from desktop.domain.periods import Period
+    from desktop.ui.sync_actions import SyncActions
+
+    office = store.require_installation().office.id
+    store.hub.set("https://spm.kaltimprov.go.id", "token-demo")  # unreachable here: no network
+    waiting = [
+        ("6f1c2a9e-0d57-4c1e-9a51-2f0e8e1d3b7a", Period(2024, 2), 12, 48_318_221, "verified", None),
+        ("0b8e4d1c-93a2-4f0e-8d6b-5a7c1e2f9b04", Period(2024, 3), 12, 61_204_977, "uploading", None),
+        (
+            "c41d7f02-6a9b-4e15-b3c8-2d9e0f7a6b13",
+            Period(2024, 3),
+            2,
+            3_402_115,
+            "rejected",
+            "Kunci kantor belum terdaftar di hub",
+        ),
+    ]
+    for bundle_id, period, reports, size, state, reason in waiting:
+        store.outbox.add(bundle_id, f"{bundle_id}.spmb", size, "0" * 64, office, period, reports)
+        if state == "uploading":
+            store.outbox.record_progress(bundle_id, "https://spm.kaltimprov.go.id/api/v1/uploads/x", size * 45 // 100)
+        elif state == "verified":
+            store.outbox.mark_sent(bundle_id)
+            store.outbox.mark_checked(bundle_id, True, None, None)
+        else:
+            store.outbox.mark_sent(bundle_id)
+            store.outbox.mark_checked(bundle_id, False, "signature.unknown_key", reason)
+    actions = window.findChild(SyncActions, "SyncActions")
+    actions.controller.start(0)
+    for _ in range(120):  # the first pass finds no network (a failed name look-up may take a while)
+        settle(app, qtest, 250)
+        if actions.controller.state.value == "offline":
+            break
+    dialog = actions.show_outbox()
+    dialog.move(window.frameGeometry().center() - dialog.rect().center())
+    settle(app, qtest)
+    grab(window, "hub-outbox.png")
+    dialog.close()
+
+
 def main() -> None:
     """Main window (entry and summary), the evidence panel, and the set-up wizard."""
     scratch = Path(tempfile.mkdtemp(prefix="spm-shots-"))
@@ -116,6 +159,7 @@ def main() -> None:
     settle(app, QTest, 600)
     grab(window, "dashboard.png")
     returned_report(app, QTest, store, window)
+    hub_outbox(app, QTest, store, window)
     window.close()
     store.close()
 

@@ -65,6 +65,8 @@ class HubDialog(QDialog):
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.check_button = QPushButton(self.tr("Periksa sambungan"), self)
         self.forget_button = QPushButton(self.tr("Lupakan hub"), self)
         self.forget_button.setEnabled(link is not None)

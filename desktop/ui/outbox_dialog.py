@@ -60,6 +60,7 @@ class OutboxDialog(QDialog):
         self.decisions_label.setWordWrap(True)
         layout.addWidget(self.decisions_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         self.sync_button = QPushButton(self.tr("Sinkronkan sekarang"), self)
         self.retry_button = QPushButton(self.tr("Kirim ulang"), self)
         self.retry_button.setToolTip(

@@ -186,7 +186,7 @@ class SyncActions(QObject):
         if state is SyncState.REFUSED:
             return self.tr("Hub menolak") + queue
         seconds = controller.seconds_to_next()
-        again = QTime.currentTime().addSecs(seconds).toString("HH:mm")
+        again = QTime.currentTime().addSecs(seconds).toString("HH.mm")
         return self.tr("Luring — coba lagi {time}").format(time=again) + queue
 
     def _waiting(self) -> int:

@@ -2303,6 +2303,14 @@ The file was read back and checked on the target medium. Eject the USB stick saf
         <translation>Office token:</translation>
     </message>
     <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Periksa sambungan</source>
         <translation>Check connection</translation>
     </message>
@@ -3323,6 +3331,10 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
     <message>
         <source>Keterangan</source>
         <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Menunggu dikirim</source>
