@@ -120,8 +120,12 @@ class SyncController(QObject):
         if self.closed.is_set():
             return
         if error is not None:
+            from desktop.sync.hub_client import HubRefusedError  # httpx: loaded with the first pass, not at start
+
+            # Refused means the hub said no to this office; anything else here (a login switch under the
+            # lock, a full disk) leaves the hub's state unknown: tried again later, like an offline hub.
             self.detail = tr_user_error(error) if isinstance(error, UserError) else str(error)
-            self._set_state(SyncState.REFUSED)
+            self._set_state(SyncState.REFUSED if isinstance(error, HubRefusedError) else SyncState.OFFLINE)
             delay = self.backoff.failed()
         elif report.complete:
             self.detail = ""
