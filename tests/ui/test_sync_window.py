@@ -89,3 +89,51 @@ def test_a_stalled_hub_never_freezes_the_window(qtbot, office, tmp_path):  # noq
             store.close()
     finally:
         hole.close()
+
+
+def test_the_admin_sets_the_hub_after_the_hub_recognised_the_token(qtbot, office, hub):  # noqa: F811
+    from desktop.ui.hub_dialog import HubDialog
+
+    token = hub.register(office.office_id, office.name, office.public_key.read_text(encoding="utf-8"))
+    store = office.open()
+    try:
+        dialog = HubDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.url_edit.setText(hub.url)
+        dialog.token_edit.setText("token-yang-salah")
+        dialog.check_button.click()
+        qtbot.waitUntil(dialog.check_button.isEnabled, timeout=WAIT)
+        assert "menolak" in dialog.result_label.text()
+        dialog.token_edit.setText(token)
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: dialog.result_label.text().startswith("Tersambung"), timeout=WAIT)
+        assert office.name in dialog.result_label.text()
+        assert "belum dipercaya" in dialog.result_label.text(), "the province key is not in the trust store yet"
+        with qtbot.waitSignal(dialog.saved):
+            dialog.save()
+        assert (store.hub.get().url, store.hub.get().token) == (hub.url, token)
+    finally:
+        store.close()
+
+
+def test_a_rejected_bundle_is_sent_again_from_the_outbox(qtbot, office, hub):  # noqa: F811
+    link_office(office, hub)
+    store = office.open()
+    try:
+        from desktop.sync.outbox_queue import queue_bundle
+
+        queue_bundle(store, office.bundle)
+        store.outbox.mark_sent(office.bundle_id)
+        store.outbox.mark_checked(office.bundle_id, False, "signature.unknown_key", "Kunci belum terdaftar")
+        window = open_window(qtbot, store, office.key("1.02.01"))
+        actions = sync_actions(window)
+        dialog = actions.show_outbox()
+        assert dialog.table.item(0, 3).text() == "Ditolak hub" and not dialog.retry_button.isEnabled()
+        dialog.table.selectRow(0)
+        assert dialog.retry_button.isEnabled()
+        dialog.retry_button.click()
+        qtbot.waitUntil(lambda: store.outbox.get(office.bundle_id).state is OutboxState.VERIFIED, timeout=WAIT)
+        qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "Diterima hub", timeout=WAIT)
+        window.close()
+    finally:
+        store.close()
