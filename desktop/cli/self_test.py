@@ -172,12 +172,61 @@ def check_window(work: Path) -> str:
         store.close()
 
 
+def check_hub_client(work: Path) -> str:
+    """The hub client (httpx, its TLS certificates) greets and uploads to a stand-in hub on 127.0.0.1."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from desktop.sync.hub_client import HubClient
+    from desktop.sync.upload import UploadItem, UploadOutcome, upload_bundle
+
+    received = bytearray()
+
+    class StandIn(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self._answer(200, b'{"service": "spm-hub", "api": 1, "province": {}}', {"Content-Type": "application/json"})
+
+        def do_POST(self) -> None:
+            self._answer(201, b"", {"Location": "/api/v1/uploads/uji"})
+
+        def do_PATCH(self) -> None:
+            received.extend(self.rfile.read(int(self.headers["Content-Length"])))
+            self._answer(204, b"", {"Upload-Offset": str(len(received))})
+
+        def _answer(self, status: int, body: bytes, headers: dict) -> None:
+            self.send_response(status)
+            for name, value in {**headers, "Content-Length": str(len(body))}.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args) -> None:  # quiet
+            pass
+
+    payload = work / "uji.spmb"
+    payload.write_bytes(b"SPM Luring uji mandiri " * 4096)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with HubClient(f"http://127.0.0.1:{server.server_address[1]}", "uji") as client:
+            client.hello()
+            item = UploadItem(payload, "00000000-0000-4000-8000-000000000000", "0" * 64, payload.stat().st_size)
+            outcome = upload_bundle(client, item, lambda _url, _offset: None)
+    finally:
+        server.shutdown()
+        server.server_close()
+    if outcome is not UploadOutcome.SENT or bytes(received) != payload.read_bytes():
+        raise RuntimeError("unggahan uji tidak utuh")
+    return f"{len(received)} bita"
+
+
 CHECKS: list[tuple[Text, Callable[[Path], str]]] = [
     (QT_TRANSLATE_NOOP("SelfTest", "Berkas bawaan (katalog, wilayah, huruf, terjemahan)"), check_resources),
     (QT_TRANSLATE_NOOP("SelfTest", "Basis data sementara"), check_database),
     (QT_TRANSLATE_NOOP("SelfTest", "Paket laporan: ekspor, verifikasi, impor"), check_bundle),
     (QT_TRANSLATE_NOOP("SelfTest", "Formulir PDF"), check_pdf),
     (QT_TRANSLATE_NOOP("SelfTest", "Cadangan dan pemulihan"), check_backup),
+    (QT_TRANSLATE_NOOP("SelfTest", "Sambungan ke hub provinsi (unggah uji)"), check_hub_client),
     (QT_TRANSLATE_NOOP("SelfTest", "Jendela aplikasi"), check_window),
 ]
 

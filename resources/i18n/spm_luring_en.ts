@@ -4027,6 +4027,10 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>Backup and restore</translation>
     </message>
     <message>
+        <source>Sambungan ke hub provinsi (unggah uji)</source>
+        <translation>Connection to the province hub (test upload)</translation>
+    </message>
+    <message>
         <source>Jendela aplikasi</source>
         <translation>Application window</translation>
     </message>
