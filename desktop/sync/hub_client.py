@@ -16,6 +16,7 @@ from desktop import __version__
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from desktop.exchange.errors import CancelCheck, check_cancel, never_cancelled
 from desktop.storage.durable_files import commit_file
+from desktop.storage.errors import translate_os_error
 
 API = "/api/v1"
 # A river link may stall for a long while without being cut; a minute of silence counts as cut.
@@ -136,6 +137,9 @@ class HubClient:
         except httpx.HTTPError as exc:
             partial.unlink(missing_ok=True)
             raise unreachable(exc) from exc
+        except OSError as exc:  # a full or read-only data folder: said as such, the decision fetched later
+            partial.unlink(missing_ok=True)
+            raise translate_os_error(exc, out.parent) from exc
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

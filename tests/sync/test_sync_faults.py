@@ -14,12 +14,15 @@ from dataclasses import replace
 
 import pytest
 
+from desktop.domain.messages import UserError
+from desktop.domain.reports import ReportStatus
 from desktop.storage.outbox import OutboxState
 from desktop.sync import upload
 from desktop.sync.engine import run_sync
 from desktop.sync.outbox_queue import queue_bundle
 from tests.storage.helpers import pdf_bytes
-from tests.sync.helpers import link_office, make_office
+from tests.storage.test_faults import mount_tmpfs  # noqa: F401 - a fixture
+from tests.sync.helpers import decide_on_page, link_office, make_office
 
 pytestmark = pytest.mark.slow
 SCAN_BYTES = 12 * 1024 * 1024  # a scanned form: incompressible, as real scans are
@@ -152,3 +155,40 @@ def test_connections_cut_at_random_points_still_deliver_the_bundle_once(big_offi
     finally:
         proxy.close()
     assert_stored_once(hub, big_office)
+
+
+def test_a_full_disk_queues_nothing_and_a_decision_waits_for_room(office_template, hub, mount_tmpfs):  # noqa: F811
+    """The data folder on a small file system: queueing and fetching a decision each fail with a clear
+    message, leave no partial file, and go through once there is room again."""
+    disk = mount_tmpfs("disk", "4m")
+    office = replace(office_template, data_dir=shutil.copytree(office_template.data_dir, disk / "office"))
+    link_office(office, hub)
+    filler = disk / "filler"
+
+    def fill_up() -> None:
+        with contextlib.suppress(OSError), filler.open("wb") as out:
+            while True:
+                out.write(b"\0" * 4096)
+                out.flush()
+
+    with office.open() as store:
+        fill_up()
+        with pytest.raises(UserError, match="Disk penuh"):
+            queue_bundle(store, office.bundle)
+        assert store.outbox.entries() == []
+        assert not any((store.data_dir / "outbox").glob("*")), "no partial copy left"
+        filler.unlink()
+        queue_bundle(store, office.bundle)
+        assert sync(store).verified == [office.bundle_id]
+
+    decide_on_page(hub, office.bundle_id, "1.02.01", "returned", "Perbaiki sasaran.")
+    with office.open() as store:
+        fill_up()
+        with pytest.raises(UserError, match="Disk penuh"):
+            sync(store)
+        assert store.reports.status(office.key("1.02.01")) is ReportStatus.SUBMITTED
+        assert store.hub.decision_cursor() == 0
+        assert not any((store.data_dir / "incoming").glob("hub-decision-*")), "no partial download left"
+        filler.unlink()
+        assert sync(store).decisions_applied == 1
+        assert store.reports.status(office.key("1.02.01")) is ReportStatus.RETURNED
