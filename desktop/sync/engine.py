@@ -33,6 +33,9 @@ UploadProgress = Callable[[str, int, int], None]
 # A decision bundle signed by a key not (yet) trusted as the province's is kept for a later pass: the
 # admin may not have added the province key yet. Any other refusal is final.
 RETRY_LATER_CODES = ("signature.unknown_key",)
+# The hub's refusals that say nothing against the bundle itself: it is sent again by itself, a few times.
+RESEND_CODES = ("upload.sha256_mismatch", "upload.interrupted", "upload.storage", "hub.internal_error")
+MAX_RESENDS = 5
 VERDICT_PATIENCE = 20.0  # seconds a pass waits for the hub's check of a bundle it just sent (later passes ask again)
 
 
@@ -129,6 +132,8 @@ def _check(client, entry: OutboxEntry, on_store, report, patience: float = 0.0, 
     elif status.status == "verified":
         on_store(lambda s: s.outbox.mark_checked(entry.bundle_id, True, None, None))
         report.verified.append(entry.bundle_id)
+    elif status.status == "rejected" and status.reason_code in RESEND_CODES and entry.attempts < MAX_RESENDS:
+        on_store(lambda s: s.outbox.requeue(entry.bundle_id))  # spoilt on the way or at the hub: not the bundle's fault
     elif status.status == "rejected":
         on_store(lambda s: s.outbox.mark_checked(entry.bundle_id, False, status.reason_code, status.reason))
         report.rejected.append((entry.bundle_id, status.reason or status.reason_code or ""))

@@ -197,3 +197,23 @@ def test_a_decision_on_content_changed_since_is_refused_and_kept_aside(office, h
         assert store.reports.status(key) is ReportStatus.SUBMITTED
         assert store.hub.decisions()[0].outcome == "refused"
         assert store.hub.decision_cursor() == 1
+
+
+def test_a_bundle_spoilt_on_the_way_is_sent_again_by_itself_a_few_times(office, hub):
+    """The hub finds other bytes than announced (here: a wrong SHA-256 in the outbox): not the bundle's
+    fault, so it goes again by itself; after five tries the refusal stays, with the hub's reason."""
+    from desktop.sync.engine import MAX_RESENDS
+    from desktop.sync.outbox_queue import queue_bundle
+
+    link_office(office, hub)
+    with office.open() as store:
+        queue_bundle(store, office.bundle)
+        store.database.conn.execute("UPDATE outbox SET sha256 = ?", ("0" * 64,))
+        for attempt in range(1, MAX_RESENDS + 1):
+            sync_once(store)
+            entry = store.outbox.get(office.bundle_id)
+            assert entry.attempts == attempt
+            expected = OutboxState.PENDING if attempt < MAX_RESENDS else OutboxState.REJECTED
+            assert entry.state is expected
+        assert entry.reason_code == "upload.sha256_mismatch"
+    assert [status for _, status in hub_bundles(hub)] == ["rejected"]
