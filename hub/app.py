@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -16,6 +17,8 @@ from hub.api import api_router, error_response
 from hub.config import HubConfig
 from hub.db import Database
 from hub.errors import TUS_ERRORS, HubError
+from hub.expiry import INTERVAL_SECONDS as EXPIRY_INTERVAL
+from hub.expiry import remove_expired_uploads
 from hub.ingest import recover
 from hub.jsonlog import logger
 from hub.middleware import UPLOADS_PREFIX, RateLimit, RequestLog, TusMetadataDefaults
@@ -48,7 +51,9 @@ def create_app(config: HubConfig, state: HubState | None = None) -> FastAPI:
             "hub.started",
             extra={"database": state.db.dialect.name, "recovered": touched, "province": state.province.name},
         )
+        sweeper = asyncio.create_task(_sweep_expired_uploads(state))
         yield
+        sweeper.cancel()
         state.checker.shutdown(wait=True)  # a check cut short by a kill is run again at the next start
         state.db.close()
 
@@ -73,6 +78,16 @@ def create_app(config: HubConfig, state: HubState | None = None) -> FastAPI:
     app.add_middleware(RateLimit, limiter=state.limiter)
     app.add_middleware(RequestLog)
     return app
+
+
+async def _sweep_expired_uploads(state: HubState) -> None:
+    """At start and every hour: the uploads offices abandoned go (see hub.expiry)."""
+    while True:
+        try:
+            await run_in_threadpool(remove_expired_uploads, state.paths.uploads)
+        except Exception:  # a sweep that failed is tried again at the next round
+            logger().exception("upload.sweep_failed")
+        await asyncio.sleep(EXPIRY_INTERVAL)
 
 
 async def _hub_error(_request: Request, error: HubError) -> JSONResponse:

@@ -111,3 +111,22 @@ def test_tokens(setup):
         assert http.post("/api/v1/uploads/", headers={**TUS, "Upload-Length": "1"}).status_code == 401
     stored = setup.hub.rows("SELECT token_sha256 FROM offices")
     assert all(len(h) == 64 and setup.token_a not in h for (h,) in stored)  # hashes only
+
+
+def test_an_abandoned_upload_is_removed_once_it_expires_and_a_live_one_stays(setup):
+    from datetime import UTC, datetime, timedelta
+
+    from hub.expiry import remove_expired_uploads
+
+    path = setup.bundle()
+    data, bundle_id = path.read_bytes(), bundle_id_of(path)
+    with setup.http() as http:
+        url = create_upload(http, setup.token_a, data, bundle_id).headers["Location"]
+        assert patch(http, setup.token_a, url, 0, data[:100]).status_code == 204
+        upload = setup.hub.data_dir / "uploads" / setup.office_a / url.rsplit("/", 1)[1]
+        assert remove_expired_uploads(setup.hub.data_dir / "uploads") == 0, "not expired yet"
+        assert upload.exists()
+        later = datetime.now(UTC) + timedelta(days=8)  # past tus's 7 days
+        assert remove_expired_uploads(setup.hub.data_dir / "uploads", later) == 1
+        assert not upload.exists() and not upload.with_name(upload.name + ".info").exists()
+        assert http.head(url, headers={**TUS, **bearer(setup.token_a)}).status_code in (404, 410)
