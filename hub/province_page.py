@@ -24,11 +24,13 @@ from desktop.domain.scoring import score_service
 from hub import achievement, auth, bundles, decisions
 from hub.auth import SESSION_COOKIE, hub_state
 from hub.errors import HubError
+from hub.page_filters import FILTERS, pair_text
 from hub.tokens import csrf_token, same
 
 PREFIX = "/provinsi"
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-TEMPLATES.env.filters.update(angka=format_int, persen=format_percent, rupiah=format_rupiah)
+TEMPLATES.env.filters.update(angka=format_int, persen=format_percent, rupiah=format_rupiah, **FILTERS)
+TEMPLATES.env.globals["mutu"] = pair_text
 DECISION_LABELS = {"approved": "Disetujui", "returned": "Dikembalikan"}
 REPORT_STATUS = {"draft": "Draf", "submitted": "Diajukan", "returned": "Dikembalikan", "approved": "Disetujui"}
 
