@@ -14,7 +14,8 @@ if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; the
   echo "postgres.sh: needs root (or sudo) to install and start PostgreSQL" >&2; exit 1
 fi
 
-if ! command -v pg_lsclusters >/dev/null 2>&1; then
+# The server itself, not only the client tools (psql alone may be installed).
+if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   echo "postgres.sh: installing postgresql" >&2
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq >&2
@@ -22,7 +23,7 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
 fi
 
 # The newest installed major version's cluster; made when the package did not make one (containers).
-version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+version=$(ls -d /usr/lib/postgresql/*/bin/postgres | sed 's#/usr/lib/postgresql/\([^/]*\)/.*#\1#' | sort -n | tail -n 1)
 if ! pg_lsclusters -h | awk '{print $1}' | grep -qx "$version"; then
   $SUDO pg_createcluster "$version" main >&2
 fi
