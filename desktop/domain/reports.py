@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from operator import attrgetter
+from typing import NamedTuple
 
 from desktop.domain.periods import Period
 
@@ -61,18 +62,7 @@ class AreaFigures:
     @property
     def is_empty(self) -> bool:
         """True when nothing at all has been entered for the area (every figure None, every text empty)."""
-        # Spelled out rather than looped over FIGURES and TEXTS: a rekap asks this of thousands of rows.
-        return (
-            self.target is None
-            and self.served is None
-            and self.quality_required is None
-            and self.quality_met is None
-            and self.budget is None
-            and self.spent is None
-            and not self.problems
-            and not self.follow_up
-            and not self.note
-        )
+        return nothing_entered(self)
 
     def value(self, name: str) -> int | str | None:
         """The value of one figure or text column."""
@@ -206,3 +196,40 @@ class Report:
 _CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _SORTED_NAMES = tuple(sorted(_FIELD_NAMES))
 _sorted_values = attrgetter(*_SORTED_NAMES)
+
+
+class FigureRow(NamedTuple):
+    """A row's values under AreaFigures' names, light enough to make by the hundred thousand (a year's
+    rekap read back, an Excel import checked): a tenth of the cost of the frozen AreaFigures."""
+
+    area_code: str
+    target: int | None
+    served: int | None
+    quality_required: int | None
+    quality_met: int | None
+    budget: int | None
+    spent: int | None
+    problems: str
+    follow_up: str
+    note: str
+
+    @property
+    def is_empty(self) -> bool:
+        """As AreaFigures.is_empty."""
+        return nothing_entered(self)
+
+
+def nothing_entered(row: AreaFigures | FigureRow) -> bool:
+    """Every figure None and every text empty: nothing at all was entered for the area."""
+    # Spelled out rather than looped over FIGURES and TEXTS: a rekap asks this of thousands of rows.
+    return (
+        row.target is None
+        and row.served is None
+        and row.quality_required is None
+        and row.quality_met is None
+        and row.budget is None
+        and row.spent is None
+        and not row.problems
+        and not row.follow_up
+        and not row.note
+    )

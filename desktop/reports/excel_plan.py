@@ -36,22 +36,6 @@ class ImportContext:
     statuses: dict[str, ReportStatus]
 
 
-class Figures(NamedTuple):
-    """A row's values with AreaFigures' attribute names: what row_findings reads, at a tenth of the cost of
-    building the (frozen) AreaFigures for each of 100,000 rows."""
-
-    area_code: str
-    target: int | None
-    served: int | None
-    quality_required: int | None
-    quality_met: int | None
-    budget: int | None
-    spent: int | None
-    problems: str
-    follow_up: str
-    note: str
-
-
 class RowPlan(NamedTuple):
     """One area's row: as stored (None: nothing yet) and as the workbook has it."""
 

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from desktop.domain.region_codes import RegionLevel
-from desktop.domain.reports import FIGURES, MONEY, TEXTS, AreaFigures, ReportStatus
+from desktop.domain.reports import FIGURES, MONEY, TEXTS, AreaFigures, FigureRow, ReportStatus
 from desktop.domain.validation import (
     COLUMN_LABELS,
     MAX_COUNT,
@@ -30,7 +30,6 @@ from desktop.reports.excel_plan import (
     COLUMNS,
     MAX_PROBLEMS,
     POSITION,
-    Figures,
     ImportContext,
     Problem,
     ReportPlan,
@@ -380,7 +379,7 @@ class SheetReader:
             new = tuple(new_values)
             before = previous.get(area_code)
             if not quiet(new, before):
-                findings = row_findings(Figures(area_code, *new), before)  # type: ignore[arg-type]
+                findings = row_findings(FigureRow(area_code, *new), before)  # type: ignore[arg-type]
                 if findings and self.findings(findings, row_number, layout):
                     continue
             report_rows.append(_new_tuple(RowPlan, (area_code, old, new)))  # RowPlan(…) without its Python __new__

@@ -21,6 +21,7 @@ from desktop.domain.catalog import Catalog, ScoringRules, load_catalog
 from desktop.domain.formatting import format_decimal, format_int, format_percent
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
+from desktop.domain.reports import FigureRow
 from desktop.domain.scoring import DistrictScore, ServiceScore, score_district
 from desktop.reports import pdf_common as common
 from desktop.reports import pdf_document as document
@@ -34,7 +35,6 @@ from desktop.reports.pdf_text import TextBlock, cell_text, head_text, row_height
 from desktop.reports.qr_payload import REKAP_TAG, ReportDigest, rekap_digest_hash
 from desktop.reports.row_hash import content_hash
 from desktop.storage.installation import Installation
-from desktop.storage.reports import StoredRow
 from desktop.storage.signatories import Signatories, get_signatories
 from desktop.storage.store import Store
 
@@ -72,7 +72,7 @@ class Rekap:
 
 def collect_rekap(store: Store, period: Period, today: date | None = None) -> Rekap:
     """The quarter's scores over the office's services, with the identity and content hash of the
-    reports they come from (the rows are read as StoredRows and hashed here: the layout only lays out)."""
+    reports they come from (the rows are read as FigureRows and hashed here: the layout only lays out)."""
     installation = store.require_installation()
     office = installation.office
     catalog = load_catalog()
@@ -97,7 +97,7 @@ def collect_rekap(store: Store, period: Period, today: date | None = None) -> Re
     return rekap
 
 
-def any_data(rows: Sequence[StoredRow]) -> bool:
+def any_data(rows: Sequence[FigureRow]) -> bool:
     """Whether any row has a figure or a text."""
     return any(not row.is_empty for row in rows)
 

@@ -1,4 +1,4 @@
-"""Report.content_hash() of a report read as StoredRows, without making the Report and its AreaFigures.
+"""Report.content_hash() of a report read as FigureRows, without making the Report and its AreaFigures.
 
 A year's rekap hashes every report of every quarter. Report.content_hash() builds a dict per row for
 the JSON encoder; here the same canonical JSON is written with one format per row: the keys in the

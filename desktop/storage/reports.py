@@ -5,12 +5,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from desktop.domain.catalog import CURRENT_VERSION, Catalog, load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError, user_error
 from desktop.domain.periods import Period
-from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, Report, ReportStatus
+from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, FigureRow, Report, ReportStatus
 from desktop.domain.validation import COLUMN_LABELS, Finding, errors, row_findings, set_column
 from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
@@ -41,37 +40,6 @@ class CellEdit:
     value: object
 
 
-class StoredRow(NamedTuple):
-    """A stored row's values under AreaFigures' names, for reading by the thousand: what scoring and
-    hashing read, at a fraction of the cost of making the (frozen) AreaFigures of a year's rekap."""
-
-    area_code: str
-    target: int | None
-    served: int | None
-    quality_required: int | None
-    quality_met: int | None
-    budget: int | None
-    spent: int | None
-    problems: str
-    follow_up: str
-    note: str
-
-    @property
-    def is_empty(self) -> bool:
-        """As AreaFigures.is_empty: every figure None, every text empty."""
-        return (
-            self.target is None
-            and self.served is None
-            and self.quality_required is None
-            and self.quality_met is None
-            and self.budget is None
-            and self.spent is None
-            and not self.problems
-            and not self.follow_up
-            and not self.note
-        )
-
-
 @dataclass(frozen=True)
 class StoredReport:
     """A stored report's head with its rows as read (in no particular order)."""
@@ -80,7 +48,7 @@ class StoredReport:
     status: str
     revision: int
     catalog_version: str
-    rows: list[StoredRow]
+    rows: list[FigureRow]
 
 
 @dataclass(frozen=True)
@@ -170,7 +138,7 @@ class ReportRepository:
         return result
 
     def period_rows(self, office_id: str, period: Period) -> PeriodRows:
-        """Every stored report of an office in a period with its rows as StoredRow, in one snapshot.
+        """Every stored report of an office in a period with its rows as FigureRow, in one snapshot.
 
         What a rekap reads (for every quarter of a year): two queries, and no AreaFigures or
         Report made; the rows come in no particular order.
@@ -186,8 +154,8 @@ class ReportRepository:
                 " WHERE office_id = ? AND year = ? AND quarter = ?",
                 params,
             ).fetchall()
-            rows: dict[int, list[StoredRow]] = {head[0]: [] for head in heads}
-            make = StoredRow._make
+            rows: dict[int, list[FigureRow]] = {head[0]: [] for head in heads}
+            make = FigureRow._make
             for report_id, *values in conn.execute(
                 f"SELECT w.report_id, {', '.join('w.' + c for c in ('area_code', *COLUMNS))}"
                 " FROM reports r JOIN report_rows w ON w.report_id = r.id"
@@ -360,7 +328,7 @@ _FIGURE_TYPES = frozenset({int, type(None)})
 _TEXT_TYPES = frozenset({str})
 
 
-def _canonical(rows: list[StoredRow]) -> bool:
+def _canonical(rows: list[FigureRow]) -> bool:
     """Whether every figure is an int or None and every code and text a str (column by column, in C)."""
     if not rows:
         return True

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.reports import FIGURES, TEXTS, AreaFigures
+from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, FigureRow
 from desktop.domain.validation import row_findings
-from desktop.reports.excel_plan import COLUMNS, Figures
+from desktop.reports.excel_plan import COLUMNS
 from desktop.reports.excel_sheets import quiet
 
 FIGURE = st.one_of(st.none(), st.integers(min_value=0, max_value=20))
@@ -19,5 +19,5 @@ BEFORE = st.one_of(st.none(), st.builds(lambda f: AreaFigures("64.11.01", *f), s
 @given(values=VALUES, before=BEFORE)
 def test_a_quiet_row_is_one_row_findings_has_nothing_to_say_of(values, before):
     assert COLUMNS[: len(FIGURES)] == FIGURES  # quiet() reads the figures from the front, in this order
-    findings = row_findings(Figures("64.11.01", *values), before)
+    findings = row_findings(FigureRow("64.11.01", *values), before)
     assert quiet(values, before) == (not findings)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from desktop.domain.periods import Period
 from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, Report, ReportStatus
 from desktop.reports.row_hash import content_hash
-from desktop.storage.reports import StoredReport, StoredRow
+from desktop.storage.reports import FigureRow, StoredReport
 
 # Texts with the characters JSON escapes or keeps as they are, and ones that look like our own keys.
 TEXT = st.one_of(
@@ -18,7 +18,7 @@ TEXT = st.one_of(
 )
 FIGURE = st.one_of(st.none(), st.integers(min_value=0, max_value=10**18))
 ROW = st.builds(
-    lambda code, figures, texts: StoredRow(code, *figures, *texts),
+    lambda code, figures, texts: FigureRow(code, *figures, *texts),
     st.text(min_size=1, max_size=14),
     st.tuples(*[FIGURE] * len(FIGURES)),
     st.tuples(*[TEXT] * len(TEXTS)),
@@ -49,7 +49,7 @@ def test_the_fast_hash_is_the_reports_content_hash(rows, office, service, catalo
 
 def test_values_of_other_types_are_hashed_by_the_report_itself():
     period = Period(2024, 1)
-    rows = [StoredRow("64.11.01", 5.5, "7", None, None, None, None, "", "", "")]
+    rows = [FigureRow("64.11.01", 5.5, "7", None, None, None, None, "", "", "")]
     stored = StoredReport("1.02.01", "draft", 0, "2024.1", rows)
     assert content_hash("office", period, stored, canonical=False) == report_of(stored, "office", period).content_hash()
 
