@@ -69,33 +69,19 @@ def big_bundle(megabytes: int) -> tuple[Path, str, str]:
     bundle, office_file, key_file = folder / f"bundle-{megabytes}mb.spmb", folder / "office-id", folder / "office.pub"
     if bundle.exists() and office_file.exists() and key_file.exists():
         return bundle, office_file.read_text().strip(), key_file.read_text()
-    from desktop.domain.periods import Period
-    from desktop.domain.regions import shipped_regions
+    from desktop.cli.self_test import PERIOD, set_up_office
     from desktop.exchange.export import export_bundle
     from desktop.exchange.trust import create_office_key, export_public_key
-    from desktop.storage.reports import CellEdit, ReportKey
-    from desktop.storage.store import Store
+    from desktop.storage.reports import ReportKey
 
     folder.mkdir(parents=True, exist_ok=True)
     files = max(1, megabytes // 25)
     with (
         tempfile.TemporaryDirectory(prefix="hub-upload-") as temporary,
-        Store.open(Path(temporary) / "office") as store,
+        set_up_office(Path(temporary) / "office") as store,  # Mahakam Ulu's Dinas Kesehatan, a few figures
     ):
-        from desktop.domain.catalog import load_catalog
-
-        catalog = load_catalog()
-        store.installation_repo.initialize(
-            catalog=catalog,
-            regions=shipped_regions(),
-            district_code="64.11",
-            office_name="Dinas Kesehatan",
-            operator_name="Benchmark",
-            services=[s.code for s in catalog.services_for(["1.02"])],
-        )
         office = store.require_installation().office
-        key = ReportKey(office.id, "1.02.01", Period(2024, 3))
-        store.reports.set_values(key, [CellEdit("64.11.01", "target", 212), CellEdit("64.11.01", "served", 131)])
+        key = ReportKey(office.id, "1.02.01", PERIOD)
         for number in range(files):
             evidence = Path(temporary) / f"scan-{number:03d}.pdf"
             with evidence.open("wb") as handle:
@@ -105,7 +91,7 @@ def big_bundle(megabytes: int) -> tuple[Path, str, str]:
             store.evidence.add(key, "64.11.01", [evidence], f"Pindaian {number}")
         create_office_key(store, PASSPHRASE)
         export_public_key(store, key_file)
-        export_bundle(store, Period(2024, 3), bundle, PASSPHRASE)
+        export_bundle(store, PERIOD, bundle, PASSPHRASE)
         office_file.write_text(office.id + "\n")
     return bundle, office_file.read_text().strip(), key_file.read_text()
 
