@@ -2485,46 +2485,6 @@ The file was read back and checked on the target medium. Eject the USB stick saf
         <translation>File:</translation>
     </message>
     <message>
-        <source>Jenis pelayanan</source>
-        <translation>Service type</translation>
-    </message>
-    <message>
-        <source>Keputusan</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <source>Revisi</source>
-        <translation>Revision</translation>
-    </message>
-    <message>
-        <source>Perubahan</source>
-        <translation>Changes</translation>
-    </message>
-    <message>
-        <source>Data dukung</source>
-        <translation>Supporting evidence</translation>
-    </message>
-    <message>
-        <source>Wilayah</source>
-        <translation>Area</translation>
-    </message>
-    <message>
-        <source>Kolom</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>Sebelum</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <source>Sesudah</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <source>Laporan dalam paket:</source>
-        <translation>Reports in the bundle:</translation>
-    </message>
-    <message>
         <source>Paket ditolak pada pemeriksaan {stage}.</source>
         <translation>The bundle was refused at the {stage} check.</translation>
     </message>
@@ -2573,26 +2533,6 @@ The file was read back and checked on the target medium. Eject the USB stick saf
         <translation>(this office has not sent a bundle here before)</translation>
     </message>
     <message>
-        <source>{revision} (sebelumnya {current})</source>
-        <translation>{revision} (was {current})</translation>
-    </message>
-    <message>
-        <source>+{count} baru</source>
-        <translation>+{count} new</translation>
-    </message>
-    <message>
-        <source>−{count} dilepas</source>
-        <translation>−{count} removed</translation>
-    </message>
-    <message>
-        <source>{count} sel</source>
-        <translation>{count} cells</translation>
-    </message>
-    <message>
-        <source>{count} catatan</source>
-        <translation>{count} notes</translation>
-    </message>
-    <message>
         <source>Keputusan verifikator kabupaten atas laporan kantor ini. Laporan yang dikembalikan dapat diperbaiki lagi; yang disetujui terkunci. Tekan Terapkan untuk menerimanya.</source>
         <translation>The district verifier&apos;s decisions on this office&apos;s reports. Returned reports can be corrected again; approved ones are locked. Press Apply to accept them.</translation>
     </message>
@@ -2603,10 +2543,6 @@ The file was read back and checked on the target medium. Eject the USB stick saf
     <message>
         <source>{count} laporan diperbarui sesuai keputusan kabupaten.</source>
         <translation>{count} reports updated as the district decided.</translation>
-    </message>
-    <message>
-        <source>Perubahan pada {service} ({count} sel):</source>
-        <translation>Changes to {service} ({count} cells):</translation>
     </message>
     <message>
         <source>Paket ditolak.</source>
@@ -2623,46 +2559,6 @@ The file was read back and checked on the target medium. Eject the USB stick saf
     <message>
         <source>Paket sah: tanda tangan, isi dan data dukungnya sudah diperiksa. Periksa perubahannya di bawah, lalu tekan Terapkan.</source>
         <translation>The bundle is valid: its signature, contents and supporting evidence were checked. Review the changes below, then press Apply.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{service}&lt;/b&gt;: bertentangan. Paket ini dan revisi {current} yang sudah diterima sama-sama memperbarui revisi yang sama. Paket ini disimpan terpisah; angka yang berlaku sekarang tidak ditimpa sampai verifikator memilih salah satunya.</source>
-        <translation>&lt;b&gt;{service}&lt;/b&gt;: in conflict. This bundle and the revision {current} received earlier both update the same revision. This bundle is kept apart; the current figures are not overwritten until the verifier chooses one of them.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{service}&lt;/b&gt;: usang. Paket ini membawa revisi {revision}, padahal revisi {current} yang lebih baru sudah diterima; karena itu seluruh paket ditolak.</source>
-        <translation>&lt;b&gt;{service}&lt;/b&gt;: out of date. This bundle carries revision {revision}, while the newer revision {current} was already received; the whole bundle is therefore refused.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{service}&lt;/b&gt;: revisi {revision} diterima, tetapi revisi sebelumnya belum pernah sampai ke sini (ada paket yang terlewat).</source>
-        <translation>&lt;b&gt;{service}&lt;/b&gt;: revision {revision} is accepted, but the revision before it never arrived here (a bundle was missed).</translation>
-    </message>
-    <message>
-        <source>{service}: tidak ada yang berubah.</source>
-        <translation>{service}: nothing changes.</translation>
-    </message>
-    <message>
-        <source>seluruh laporan</source>
-        <translation>whole report</translation>
-    </message>
-    <message>
-        <source>+ {name} ({size}), {area}</source>
-        <translation>+ {name} ({size}), {area}</translation>
-    </message>
-    <message>
-        <source>− {name} (dilepas dari laporan)</source>
-        <translation>− {name} (taken off the report)</translation>
-    </message>
-    <message>
-        <source>Hanya {shown} perubahan pertama yang ditampilkan.</source>
-        <translation>Only the first {shown} changes are shown.</translation>
-    </message>
-    <message>
-        <source>Data dukung: tidak ada yang ditambahkan atau dilepas.</source>
-        <translation>Supporting evidence: nothing added or taken off.</translation>
-    </message>
-    <message>
-        <source>Data dukung:</source>
-        <translation>Supporting evidence:</translation>
     </message>
     <message>
         <source>Menyalin data dukung dari paket…</source>
@@ -2746,6 +2642,113 @@ From {office}, quarter {roman} {year}.</translation>
     <message>
         <source>Daftar disimpan: {path}</source>
         <translation>List saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Jenis pelayanan</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Revisi</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Data dukung</source>
+        <translation>Supporting evidence</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Laporan dalam paket:</source>
+        <translation>Reports in the bundle:</translation>
+    </message>
+    <message>
+        <source>{revision} (sebelumnya {current})</source>
+        <translation>{revision} (was {current})</translation>
+    </message>
+    <message>
+        <source>+{count} baru</source>
+        <translation>+{count} new</translation>
+    </message>
+    <message>
+        <source>−{count} dilepas</source>
+        <translation>−{count} removed</translation>
+    </message>
+    <message>
+        <source>{count} sel</source>
+        <translation>{count} cells</translation>
+    </message>
+    <message>
+        <source>{count} catatan</source>
+        <translation>{count} notes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{service}&lt;/b&gt;: bertentangan. Paket ini dan revisi {current} yang sudah diterima sama-sama memperbarui revisi yang sama. Paket ini disimpan terpisah; angka yang berlaku sekarang tidak ditimpa sampai verifikator memilih salah satunya.</source>
+        <translation>&lt;b&gt;{service}&lt;/b&gt;: in conflict. This bundle and the revision {current} received earlier both update the same revision. This bundle is kept apart; the current figures are not overwritten until the verifier chooses one of them.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{service}&lt;/b&gt;: usang. Paket ini membawa revisi {revision}, padahal revisi {current} yang lebih baru sudah diterima; karena itu seluruh paket ditolak.</source>
+        <translation>&lt;b&gt;{service}&lt;/b&gt;: out of date. This bundle carries revision {revision}, while the newer revision {current} was already received; the whole bundle is therefore refused.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{service}&lt;/b&gt;: revisi {revision} diterima, tetapi revisi sebelumnya belum pernah sampai ke sini (ada paket yang terlewat).</source>
+        <translation>&lt;b&gt;{service}&lt;/b&gt;: revision {revision} is accepted, but the revision before it never arrived here (a bundle was missed).</translation>
+    </message>
+    <message>
+        <source>{service}: tidak ada yang berubah.</source>
+        <translation>{service}: nothing changes.</translation>
+    </message>
+    <message>
+        <source>Perubahan pada {service} ({count} sel):</source>
+        <translation>Changes to {service} ({count} cells):</translation>
+    </message>
+    <message>
+        <source>seluruh laporan</source>
+        <translation>whole report</translation>
+    </message>
+    <message>
+        <source>+ {name} ({size}), {area}</source>
+        <translation>+ {name} ({size}), {area}</translation>
+    </message>
+    <message>
+        <source>− {name} (dilepas dari laporan)</source>
+        <translation>− {name} (taken off the report)</translation>
+    </message>
+    <message>
+        <source>Hanya {shown} perubahan pertama yang ditampilkan.</source>
+        <translation>Only the first {shown} changes are shown.</translation>
+    </message>
+    <message>
+        <source>Data dukung: tidak ada yang ditambahkan atau dilepas.</source>
+        <translation>Supporting evidence: nothing added or taken off.</translation>
+    </message>
+    <message>
+        <source>Data dukung:</source>
+        <translation>Supporting evidence:</translation>
     </message>
 </context>
 <context>

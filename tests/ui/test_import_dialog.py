@@ -141,19 +141,19 @@ def test_receive_preview_and_apply_through_the_window(qtbot, folders, district, 
     fingerprint = read_key_file(folders.office.parent / "dinkes.pub").fingerprint
     assert fingerprint in dialog.signer.text() and dialog.signer.text().startswith("Dinas Kesehatan")
     assert dialog.period.text() == "Triwulan III 2024"
-    reports = [row.cells[:2] for row in dialog.reports_model.rows()]
+    reports = [row.cells[:2] for row in dialog.preview.reports_model.rows()]
     assert reports == [
         ("1.02.01 Pelayanan kesehatan ibu hamil", "baru"),
         ("1.02.02 Pelayanan kesehatan ibu bersalin", "baru"),
     ]
-    assert dialog.reports_model.rows()[0].cells[4] == "+2 baru"  # two evidence files
-    changes = [row.cells for row in dialog.changes_model.rows()]  # the first report is selected
+    assert dialog.preview.reports_model.rows()[0].cells[4] == "+2 baru"  # two evidence files
+    changes = [row.cells for row in dialog.preview.changes_model.rows()]  # the first report is selected
     assert ("Long Bagun", "Sasaran", "—", "212") in changes
     assert ("Long Hubung", "Anggaran (Rp)", "—", "247.000.000") in changes
-    assert "berita-acara.pdf" in dialog.evidence.text() and "foto.png" in dialog.evidence.text()
-    dialog.reports_table.selectRow(1)
+    assert "berita-acara.pdf" in dialog.preview.evidence.text() and "foto.png" in dialog.preview.evidence.text()
+    dialog.preview.reports_table.selectRow(1)
     assert ("Laham", "Permasalahan", "—", 'Akses sungai terbatas; "kemarau", 3 kampung') in [
-        row.cells for row in dialog.changes_model.rows()
+        row.cells for row in dialog.preview.changes_model.rows()
     ]
 
     apply(qtbot, dialog)
@@ -175,7 +175,7 @@ def test_importing_again_changes_nothing(qtbot, folders, district, informed):
     dialog = open_dialog(qtbot, district, folders.bundle)
     assert dialog.status.kind == "info"
     assert dialog.status.text() == "Paket ini sudah pernah diterima; tidak ada yang berubah."
-    assert [row.cells[1] for row in dialog.reports_model.rows()] == ["tidak berubah", "tidak berubah"]
+    assert [row.cells[1] for row in dialog.preview.reports_model.rows()] == ["tidak berubah", "tidak berubah"]
     assert not dialog.apply_button.isEnabled()
     assert dialog.apply() is None
     dialog.reject()
@@ -281,8 +281,8 @@ def test_closing_while_checking_waits_for_the_worker(qtbot, folders, district):
 
 def test_the_preview_tables_are_sound_models(qtmodeltester, qtbot, folders, district):
     dialog = open_dialog(qtbot, district, folders.bundle)
-    qtmodeltester.check(dialog.reports_model)
-    qtmodeltester.check(dialog.changes_model)
+    qtmodeltester.check(dialog.preview.reports_model)
+    qtmodeltester.check(dialog.preview.changes_model)
 
 
 def test_the_preview_names_the_file_and_the_bundles_own_period(qtbot, folders, district, tmp_path):
@@ -336,9 +336,9 @@ def import_now(store, path: Path) -> None:
 def test_an_update_shows_before_and_after(qtbot, folders, district, tmp_path, informed):
     import_now(district, folders.bundle)
     dialog = open_dialog(qtbot, district, second_revision(folders, tmp_path, "b2", 150))
-    rows = [row.cells[:4] for row in dialog.reports_model.rows()]
+    rows = [row.cells[:4] for row in dialog.preview.reports_model.rows()]
     assert rows[0] == ("1.02.01 Pelayanan kesehatan ibu hamil", "diperbarui", "2 (sebelumnya 1)", "1 sel")
-    assert [row.cells for row in dialog.changes_model.rows()] == [("Long Bagun", "Terlayani", "131", "150")]
+    assert [row.cells for row in dialog.preview.changes_model.rows()] == [("Long Bagun", "Terlayani", "131", "150")]
     apply(qtbot, dialog)
     assert informed[0][1].startswith("Diimpor: 0 laporan baru, 2 diperbarui, 0 bertentangan; 1 angka berubah")
     stored = district.reports.get(ReportKey(folders.office_id, "1.02.01", PERIOD)).row("64.11.01").served
@@ -349,11 +349,11 @@ def test_an_out_of_date_bundle_is_explained_and_refused(qtbot, folders, district
     import_now(district, second_revision(folders, tmp_path, "b2", 150))  # revision 2 arrived first
     before = snapshot(district.data_dir)
     dialog = open_dialog(qtbot, district, folders.bundle)  # then the older revision 1
-    assert dialog.reports_model.rows()[0].cells[1] == "usang (ditolak)"
+    assert dialog.preview.reports_model.rows()[0].cells[1] == "usang (ditolak)"
     assert dialog.status.kind == "error" and dialog.status.plain_text().startswith("Paket ditolak.")
     assert "usang" in dialog.status.plain_text()
-    explained = dialog.explanations.text()
-    assert dialog.explanations.isVisible() and "seluruh paket ditolak" in explained
+    explained = dialog.preview.explanations.text()
+    assert dialog.preview.explanations.isVisible() and "seluruh paket ditolak" in explained
     assert not dialog.apply_button.isEnabled()
     dialog.reject()
     assert snapshot(district.data_dir) == before
@@ -364,8 +364,8 @@ def test_a_conflict_is_explained_and_kept_apart(qtbot, folders, district, tmp_pa
     import_now(district, folders.bundle)
     import_now(district, first)
     dialog = open_dialog(qtbot, district, second)  # revises revision 1 too, as `first` did
-    assert dialog.reports_model.rows()[0].cells[1] == "bertentangan (disimpan terpisah)"
-    assert "tidak ditimpa sampai verifikator memilih" in dialog.explanations.text()
+    assert dialog.preview.reports_model.rows()[0].cells[1] == "bertentangan (disimpan terpisah)"
+    assert "tidak ditimpa sampai verifikator memilih" in dialog.preview.explanations.text()
     assert dialog.apply_button.isEnabled()
     apply(qtbot, dialog)
     assert "bertentangan" in informed[0][1]
