@@ -111,8 +111,8 @@ def make_bundles(folder: Path, count: int, office_id: str) -> tuple[list[Path], 
     from desktop.domain.catalog import CURRENT_VERSION, load_catalog
     from desktop.domain.periods import Period
     from desktop.domain.reports import AreaFigures, Report
+    from desktop.exchange.bundle_writer import ExportPlan, write_bundle
     from desktop.exchange.container import ContainerLimits
-    from desktop.exchange.export import ExportPlan, write_bundle
     from desktop.exchange.keys import OfficeSigner, parse_public_key
     from desktop.exchange.submission import OfficeInfo, SignerInfo, Submission, SubmittedReport, new_bundle_id
     from desktop.storage.audit import now_utc

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from desktop.exchange.bundle_writer import write_bundle
 from desktop.exchange.container import SUBMISSION_JSON, Container, ContainerLimits
 from desktop.exchange.decision_bundle import plan_decision_bundle
-from desktop.exchange.export import write_bundle
 from desktop.exchange.submission import ReviewDecision, Submission
 from desktop.exchange.submission_check import parse
 from desktop.storage.audit import now_utc

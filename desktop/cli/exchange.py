@@ -355,7 +355,8 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 
     from desktop.cli.sync import queue_if_linked
     from desktop.domain.catalog import load_catalog
-    from desktop.exchange.export import OUTGOING_DIR, export_bundle
+    from desktop.exchange.bundle_writer import OUTGOING_DIR
+    from desktop.exchange.export import export_bundle
 
     passphrase = passphrase_of(args, confirm=False)
     with open_store(args) as store:

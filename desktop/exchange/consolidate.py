@@ -17,16 +17,9 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
 from desktop.domain.reports import Report, ReportStatus
 from desktop.domain.workflow import Permission
+from desktop.exchange.bundle_writer import ExportPlan, ExportResult, discard_export, write_bundle
 from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress
-from desktop.exchange.export import (
-    ExportPlan,
-    ExportResult,
-    discard_export,
-    evidence_refs,
-    plan_bundle,
-    record_export,
-    write_bundle,
-)
+from desktop.exchange.export import evidence_refs, plan_bundle, record_export
 from desktop.exchange.keys import no_office_key, unlock_office_key
 from desktop.exchange.submission import ReportSource, SubmittedReport
 from desktop.storage.reports import ReportKey

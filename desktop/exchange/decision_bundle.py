@@ -20,8 +20,8 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain.catalog import load_catalog
 from desktop.domain.regions import shipped_regions
+from desktop.exchange.bundle_writer import ExportPlan
 from desktop.exchange.container import ContainerLimits
-from desktop.exchange.export import ExportPlan
 from desktop.exchange.keys import PublicKeyInfo
 from desktop.exchange.submission import REVIEW_DECISIONS, ReviewDecision, SignerInfo, Submission, new_bundle_id
 from desktop.storage.audit import now_utc

@@ -16,8 +16,9 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
 from desktop.domain.reports import ReportStatus
 from desktop.domain.workflow import Permission, Transition
+from desktop.exchange.bundle_writer import ExportPlan, ExportResult, discard_export, write_bundle
 from desktop.exchange.errors import CancelCheck, Progress, never_cancelled, no_progress
-from desktop.exchange.export import ExportPlan, ExportResult, discard_export, export_record, plan_bundle, write_bundle
+from desktop.exchange.export import export_record, plan_bundle
 from desktop.exchange.import_bundle import import_record
 from desktop.exchange.keys import no_office_key, unlock_office_key
 from desktop.exchange.submission import ReportSource, ReviewDecision, SubmittedReport

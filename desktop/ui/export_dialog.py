@@ -31,15 +31,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.catalog import load_catalog
 from desktop.domain.messages import UserError
 from desktop.domain.periods import Period
+from desktop.exchange.bundle_writer import ExportPlan, ExportResult, discard_export, write_bundle
 from desktop.exchange.errors import UserCancelledError
-from desktop.exchange.export import (
-    ExportPlan,
-    ExportResult,
-    discard_export,
-    prepare_export,
-    record_export,
-    write_bundle,
-)
+from desktop.exchange.export import prepare_export, record_export
 from desktop.exchange.keys import unlock_office_key
 from desktop.storage.store import Store
 from desktop.storage.trust_store import AgeRecipient

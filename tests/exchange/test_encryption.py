@@ -9,8 +9,9 @@ import pyrage
 import pytest
 
 from desktop.domain.messages import UserError
+from desktop.exchange.bundle_writer import OUTGOING_DIR
 from desktop.exchange.errors import BundleError
-from desktop.exchange.export import OUTGOING_DIR, export_bundle
+from desktop.exchange.export import export_bundle
 from desktop.exchange.import_bundle import apply_import, plan_import
 from desktop.exchange.trust import add_recipient
 from desktop.exchange.verify import trust_of_store, verify_bundle

@@ -15,7 +15,8 @@ import pytest
 from desktop.domain.messages import UserError
 from desktop.domain.periods import Period
 from desktop.exchange import bag
-from desktop.exchange.export import export_bundle, prepare_export, record_export, write_bundle
+from desktop.exchange.bundle_writer import write_bundle
+from desktop.exchange.export import export_bundle, prepare_export, record_export
 from desktop.exchange.keys import unlock_office_key
 from desktop.exchange.submission import CSV_COLUMNS, SCHEMA
 from desktop.storage.reports import CellEdit, ReportKey

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.messages import UserError
-from desktop.exchange import export as export_module
+from desktop.exchange import bundle_writer as writer_module
+from desktop.exchange.bundle_writer import write_bundle
 from desktop.exchange.errors import UserCancelledError
-from desktop.exchange.export import export_bundle, prepare_export, write_bundle
+from desktop.exchange.export import export_bundle, prepare_export
 from desktop.exchange.keys import unlock_office_key
 from desktop.storage.reports import ReportKey
 from tests.conftest import PERIOD
@@ -114,8 +115,8 @@ def test_a_stick_pulled_out_mid_write_leaves_nothing_that_looks_complete(big_off
     usb = tmp_path / "usb"
     usb.mkdir()
     failures: list[str] = []
-    real_create = export_module._create
-    monkeypatch.setattr(export_module, "_create", lambda path: FailingFile(real_create(path), limit, failures))
+    real_create = writer_module._create
+    monkeypatch.setattr(writer_module, "_create", lambda path: FailingFile(real_create(path), limit, failures))
     before = len(big_office.bundles.list())
     with pytest.raises(UserError) as failed:
         export_bundle(big_office, PERIOD, usb / "laporan.spmb", PASSPHRASE)
@@ -130,8 +131,8 @@ def test_a_stick_pulled_out_mid_write_leaves_nothing_that_looks_complete(big_off
 def test_when_even_the_partial_file_cannot_be_removed_only_a_partial_name_remains(big_office, tmp_path, monkeypatch):
     usb = tmp_path / "usb"
     usb.mkdir()
-    real_create = export_module._create
-    monkeypatch.setattr(export_module, "_create", lambda path: FailingFile(real_create(path), 10_000, []))
+    real_create = writer_module._create
+    monkeypatch.setattr(writer_module, "_create", lambda path: FailingFile(real_create(path), 10_000, []))
     real_unlink = Path.unlink
 
     def gone(self, missing_ok=False):
@@ -228,8 +229,8 @@ class CorruptingFile(FailingFile):
 def test_a_stick_that_corrupts_what_it_stores_is_caught_by_the_read_back(big_office, tmp_path, monkeypatch):
     usb = tmp_path / "usb"
     usb.mkdir()
-    real_create = export_module._create
-    monkeypatch.setattr(export_module, "_create", lambda path: CorruptingFile(real_create(path), 0, []))
+    real_create = writer_module._create
+    monkeypatch.setattr(writer_module, "_create", lambda path: CorruptingFile(real_create(path), 0, []))
     before = len(big_office.bundles.list())
     with pytest.raises(UserError) as failed:
         export_bundle(big_office, PERIOD, usb / "laporan.spmb", PASSPHRASE)
