@@ -46,7 +46,7 @@ from desktop.exchange.submission import (
     new_bundle_id,
 )
 from desktop.storage.audit import now_utc
-from desktop.storage.bundles import BundleRecord, CarriedReport, EvidenceSnapshot
+from desktop.storage.bundle_records import BundleRecord, CarriedReport, EvidenceSnapshot
 from desktop.storage.errors import translate_os_error
 from desktop.storage.reports import ReportKey
 

@@ -34,7 +34,7 @@ from desktop.exchange.export import carried
 from desktop.exchange.submission import EvidenceRef, OfficeInfo, SubmittedReport
 from desktop.exchange.verify import VerifiedBundle
 from desktop.storage import file_types
-from desktop.storage.bundles import CURRENT, BundleRecord, RemoteOffice, Revision
+from desktop.storage.bundle_records import CURRENT, BundleRecord, RemoteOffice, Revision
 from desktop.storage.evidence import StagedFile
 from desktop.storage.reports import ReportKey
 

@@ -9,126 +9,26 @@ The rules that decide what an incoming bundle does (desktop.exchange.import_bund
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
 from desktop.domain.reports import AreaFigures
 from desktop.storage.audit import AuditLog, now_utc
+from desktop.storage.bundle_records import (
+    CONFLICT,
+    CURRENT,
+    BundleRecord,
+    CarriedReport,
+    EvidenceSnapshot,
+    RemoteOffice,
+    Revision,
+    revision_of,
+    snapshot_of,
+)
 from desktop.storage.database import Database
 from desktop.storage.reports import COLUMNS, ReportKey, ReportRepository
-
-CURRENT, SUPERSEDED, CONFLICT = "current", "superseded", "conflict"
-
-
-@dataclass(frozen=True)
-class BundleRecord:
-    """A bundle written or taken in here."""
-
-    bundle_id: str
-    direction: str  # export | import
-    office_id: str
-    year: int
-    quarter: int
-    catalog_version: str
-    signer_key_id: str
-    signer_fingerprint: str
-    file_name: str
-    file_sha256: str
-    file_size: int
-    tagmanifest_sha256: str
-    encrypted: bool
-    bagged_at: str
-    recorded_at: str = ""
-    recorded_by: str = ""
-
-    @property
-    def period(self) -> Period:
-        return Period(self.year, self.quarter)
-
-
-@dataclass(frozen=True)
-class EvidenceSnapshot:
-    """An evidence file as a bundle carried it (id, name and bytes' hash)."""
-
-    id: str
-    area_code: str | None
-    sha256: str
-    media_type: str
-    extension: str
-    size: int
-    name: str
-    description: str
-    added_at: str
-    added_by: str
-    kind: str = "evidence"
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One revision of a report, as a bundle carried it."""
-
-    office_id: str
-    service_code: str
-    period: Period
-    bundle_id: str
-    revision: int
-    revises_bundle_id: str | None
-    content_hash: str
-    state: str
-    status: str
-    catalog_version: str
-    rows: tuple[AreaFigures, ...]
-    evidence: tuple[EvidenceSnapshot, ...]
-    recorded_at: str
-
-
-@dataclass(frozen=True)
-class CarriedReport:
-    """What recording an export or applying an import needs to know about one report.
-
-    `verdict` (import only): new | update | conflict (unchanged reports are not passed);
-    `expected_current`: the current revision's bundle id when the plan was made (None: no revision),
-    so a plan that went stale before it was applied is refused instead of overwriting something.
-    """
-
-    service_code: str
-    catalog_version: str
-    status: str
-    revision: int
-    revises_bundle_id: str | None
-    content_hash: str
-    rows: tuple[AreaFigures, ...]
-    evidence: tuple[EvidenceSnapshot, ...] = ()
-    verdict: str = "new"
-    expected_current: str | None = None
-
-
-@dataclass(frozen=True)
-class RemoteOffice:
-    """The office that sent an imported bundle."""
-
-    id: str
-    name: str
-    region_code: str
-    area_level: str
-    services: tuple[str, ...] = field(default=())
-
-
-def _snapshot(report: CarriedReport) -> str:
-    return json.dumps(
-        {
-            "status": report.status,
-            "catalog_version": report.catalog_version,
-            "rows": [r.as_dict() for r in report.rows],
-            "evidence": [e.__dict__ for e in report.evidence],
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
 
 
 def _upsert_row(conn: sqlite3.Connection, report_id: int, row: AreaFigures, now: str, actor: str) -> None:
@@ -138,25 +38,6 @@ def _upsert_row(conn: sqlite3.Connection, report_id: int, row: AreaFigures, now:
         f" ON CONFLICT (report_id, area_code) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in COLUMNS)},"
         " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         (report_id, row.area_code, *(getattr(row, c) for c in COLUMNS), now, actor),
-    )
-
-
-def _revision(row: dict) -> Revision:
-    snapshot = json.loads(row["snapshot"])
-    return Revision(
-        office_id=row["office_id"],
-        service_code=row["service_code"],
-        period=Period(row["year"], row["quarter"]),
-        bundle_id=row["bundle_id"],
-        revision=row["revision"],
-        revises_bundle_id=row["revises_bundle_id"],
-        content_hash=row["content_hash"],
-        state=row["state"],
-        status=snapshot["status"],
-        catalog_version=snapshot["catalog_version"],
-        rows=tuple(AreaFigures(**r) for r in snapshot["rows"]),
-        evidence=tuple(EvidenceSnapshot(**e) for e in snapshot["evidence"]),
-        recorded_at=row["recorded_at"],
     )
 
 
@@ -201,7 +82,7 @@ class BundleRepository:
             (office_id, service_code, period.year, period.quarter),
         )
         names = [d[0] for d in rows.description]
-        return [_revision(dict(zip(names, r, strict=True))) for r in rows.fetchall()]
+        return [revision_of(dict(zip(names, r, strict=True))) for r in rows.fetchall()]
 
     def current(self, office_id: str, service_code: str, period: Period, conn=None) -> Revision | None:
         """The current revision of a report, or None when no bundle carried it."""
@@ -213,7 +94,7 @@ class BundleRepository:
         sql, params = self._SELECT + " WHERE state = 'conflict'", ()
         if office_id:
             sql, params = sql + " AND office_id = ?", (office_id,)
-        return [_revision(r) for r in self.database.query(sql + " ORDER BY recorded_at", params)]
+        return [revision_of(r) for r in self.database.query(sql + " ORDER BY recorded_at", params)]
 
     # --- export --------------------------------------------------------------------------------
 
@@ -290,7 +171,7 @@ class BundleRepository:
             for report in reports:
                 self._require_current(conn, office.id, report, period)
                 if report.verdict == CONFLICT:
-                    self._insert_revision(conn, record, report, period, CONFLICT, now)
+                    self._insertrevision_of(conn, record, report, period, CONFLICT, now)
                     self._store_blobs(conn, report.evidence, now)
                     self.audit.record(
                         conn,
@@ -399,7 +280,7 @@ class BundleRepository:
             )
 
     @staticmethod
-    def _insert_revision(
+    def _insertrevision_of(
         conn: sqlite3.Connection, record: BundleRecord, report: CarriedReport, period: Period, state: str, now: str
     ) -> None:
         conn.execute(
@@ -415,7 +296,7 @@ class BundleRepository:
                 report.revises_bundle_id,
                 report.content_hash,
                 state,
-                _snapshot(report),
+                snapshot_of(report),
                 now,
             ),
         )
@@ -428,7 +309,7 @@ class BundleRepository:
             " AND year = ? AND quarter = ? AND state = 'current'",
             (record.office_id, report.service_code, period.year, period.quarter),
         )
-        self._insert_revision(conn, record, report, period, CURRENT, now)
+        self._insertrevision_of(conn, record, report, period, CURRENT, now)
 
     def _upsert_office(self, conn: sqlite3.Connection, office: RemoteOffice, now: str, actor: str) -> None:
         row = conn.execute("SELECT name, is_local FROM offices WHERE id = ?", (office.id,)).fetchone()

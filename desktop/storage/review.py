@@ -10,7 +10,8 @@ from desktop.domain.reports import ReportStatus
 from desktop.domain.workflow import STEPS, TRANSITION_LABELS, Permission, Transition
 from desktop.storage.access import Access
 from desktop.storage.audit import AuditLog, now_utc
-from desktop.storage.bundles import BundleRecord, BundleRepository
+from desktop.storage.bundle_records import BundleRecord
+from desktop.storage.bundles import BundleRepository
 from desktop.storage.database import Database
 from desktop.storage.reports import STATUS_LABELS, ReportKey
 

@@ -9,7 +9,7 @@ from desktop.domain.messages import UserError
 from desktop.exchange.export import export_bundle
 from desktop.exchange.import_bundle import Verdict, apply_import, decide, plan_import
 from desktop.exchange.verify import trust_of_store, verify_bundle
-from desktop.storage.bundles import Revision
+from desktop.storage.bundle_records import Revision
 from desktop.storage.installation import Office
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
