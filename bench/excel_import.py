@@ -26,26 +26,15 @@ import tempfile
 from pathlib import Path
 
 from bench.common import report, run_python
+from desktop.reports.excel_common import TEMPLATE_COLUMNS
 
 ROWS = 100_000
 KECAMATAN = 50
 SERVICE = "1.02.01"
 REPEAT = 3
 
-HEADERS = [
-    "Kode wilayah",
-    "Nama wilayah",
-    "Sasaran",
-    "Terlayani",
-    "Belum terlayani",
-    "Capaian %",
-    "Mutu dipersyaratkan",
-    "Mutu terpenuhi",
-    "Anggaran (Rp)",
-    "Realisasi (Rp)",
-    "Permasalahan",
-    "Tindak lanjut",
-]
+# The template's own columns: the plain sheet a user makes carries the same headers.
+HEADERS = [c.header for c in TEMPLATE_COLUMNS]
 
 
 def area_codes() -> list[tuple[str, str]]:

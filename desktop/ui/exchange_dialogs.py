@@ -53,52 +53,41 @@ def save_bundle_path(parent: QWidget, suggested: str) -> str:
     return path
 
 
+def _open_path(parent: QWidget, title: str, folder: str, kind: str) -> str:
+    """A file to open, of `kind` (a file-dialog filter) or any ("" when cancelled)."""
+    every = QCoreApplication.translate("ExchangeDialogs", "Semua berkas (*)")
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, f"{kind};;{every}")
+    return path
+
+
 def open_bundle_path(parent: QWidget, folder: str) -> str:
     """Which bundle to receive ("" when cancelled)."""
-    path, _ = QFileDialog.getOpenFileName(
+    return _open_path(
         parent,
         QCoreApplication.translate("ExchangeDialogs", "Terima paket laporan"),
         folder,
-        ";;".join(
-            (
-                QCoreApplication.translate("ExchangeDialogs", "Paket laporan SPM (*.spmb *.spmb.age *.age)"),
-                QCoreApplication.translate("ExchangeDialogs", "Semua berkas (*)"),
-            )
-        ),
+        QCoreApplication.translate("ExchangeDialogs", "Paket laporan SPM (*.spmb *.spmb.age *.age)"),
     )
-    return path
 
 
 def open_identity_path(parent: QWidget, folder: str) -> str:
     """The age key file that opens an encrypted bundle ("" when cancelled)."""
-    path, _ = QFileDialog.getOpenFileName(
+    return _open_path(
         parent,
         QCoreApplication.translate("ExchangeDialogs", "Pilih kunci age untuk membuka paket terenkripsi"),
         folder,
-        ";;".join(
-            (
-                QCoreApplication.translate("ExchangeDialogs", "Kunci age (*.txt *.key *.age-key)"),
-                QCoreApplication.translate("ExchangeDialogs", "Semua berkas (*)"),
-            )
-        ),
+        QCoreApplication.translate("ExchangeDialogs", "Kunci age (*.txt *.key *.age-key)"),
     )
-    return path
 
 
 def open_public_key_path(parent: QWidget, folder: str) -> str:
     """A partner's public key file to trust ("" when cancelled)."""
-    path, _ = QFileDialog.getOpenFileName(
+    return _open_path(
         parent,
         QCoreApplication.translate("ExchangeDialogs", "Pilih kunci publik mitra"),
         folder,
-        ";;".join(
-            (
-                QCoreApplication.translate("ExchangeDialogs", "Kunci publik minisign (*.pub)"),
-                QCoreApplication.translate("ExchangeDialogs", "Semua berkas (*)"),
-            )
-        ),
+        QCoreApplication.translate("ExchangeDialogs", "Kunci publik minisign (*.pub)"),
     )
-    return path
 
 
 def save_public_key_path(parent: QWidget, suggested: str) -> str:
