@@ -7,7 +7,7 @@ catalog's ScoringRules, defaults from common practice that a district may change
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from desktop.domain.catalog import Band, Catalog, ScoringRules
@@ -59,9 +59,20 @@ class DistrictScore:
 def score_service(service_code: str, rows: Iterable[AreaFigures], rules: ScoringRules) -> ServiceScore:
     """Scores one service: weighted, capped recipients and quality achievement."""
     rows = list(rows)
-    totals = Totals.of(rows)
+    return score_service_totals(service_code, Totals.of(rows), over_target(rows), rules)
+
+
+def over_target(rows: Iterable[AreaFigures]) -> bool:
+    """Whether some row served more than its target."""
+    return any(r.served is not None and r.target is not None and r.served > r.target for r in rows)
+
+
+def score_service_totals(service_code: str, totals: Totals, over_target: bool, rules: ScoringRules) -> ServiceScore:
+    """Scores one service from its rows' sums and whether some row served more than its target.
+
+    What score_service gives for those rows: a store that keeps the sums per report scores from them.
+    """
     recipients, quality = totals.recipients_pct, totals.quality_pct
-    over = any(r.served is not None and r.target is not None and r.served > r.target for r in rows)
     return ServiceScore(
         service_code=service_code,
         totals=totals,
@@ -69,7 +80,7 @@ def score_service(service_code: str, rows: Iterable[AreaFigures], rules: Scoring
         quality_pct=quality,
         budget_pct=totals.budget_pct,
         score=_combine(recipients, quality, rules),
-        over_target=over or (recipients is not None and recipients > 100),
+        over_target=over_target or (recipients is not None and recipients > 100),
     )
 
 
@@ -98,14 +109,31 @@ def score_district(
 ) -> DistrictScore:
     """Scores every service (or the given ones), each field, and the district index and band."""
     rules = catalog.scoring
+    return _district(catalog, lambda code: score_service(code, rows_by_service.get(code, ()), rules), services)
+
+
+def score_district_totals(
+    catalog: Catalog,
+    totals_by_service: Mapping[str, tuple[Totals, bool]],
+    services: Iterable[str] | None = None,
+) -> DistrictScore:
+    """As score_district, from each service's (sums, over target) instead of its rows."""
+    rules = catalog.scoring
+    return _district(
+        catalog, lambda code: score_service_totals(code, *totals_by_service.get(code, _NOTHING), rules), services
+    )
+
+
+# What a service without any row sums to: Totals.of(()), and no row over its target.
+_NOTHING = (Totals(None, None, None, None, None, None), False)
+
+
+def _district(catalog: Catalog, score: Callable[[str], ServiceScore], services: Iterable[str] | None) -> DistrictScore:
+    rules = catalog.scoring
     wanted = set(services) if services is not None else None
     field_scores = []
     for field in catalog.fields:
-        scored = tuple(
-            score_service(s.code, rows_by_service.get(s.code, ()), rules)
-            for s in field.services
-            if wanted is None or s.code in wanted
-        )
+        scored = tuple(score(s.code) for s in field.services if wanted is None or s.code in wanted)
         if not scored:
             continue
         field_scores.append(FieldScore(field.code, _mean(x.score for x in scored), scored))

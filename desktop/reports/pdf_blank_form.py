@@ -83,8 +83,7 @@ def write_blank_forms(path: Path | str, forms: Sequence[BlankForm], progress: Pr
     office = first.installation.office.name
     title = f"Formulir isian SPM {first.service_code}" if len(forms) == 1 else "Formulir isian SPM"
     meta = PdfMeta(title=title, subject=f"{office}, {first.installation.district_name}", author=office)
-    sections = [(blank_section(form), blank_story(form)) for form in forms]
-    return document.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
+    return document.build_pdf(path, forms, blank_section, blank_story, pagesize=PAGESIZE, meta=meta, progress=progress)
 
 
 def blank_form_pdf(

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -24,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from desktop import __version__
+from desktop.reports.collector_pause import cycles_uncollected
 from desktop.reports.pdf_fonts import REGULAR, register_fonts
 from desktop.storage.durable_files import commit_file
 from desktop.storage.errors import translate_os_error
@@ -35,6 +37,7 @@ MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 16 * mm  # the footer sits in here
 RULE = colors.HexColor("#555555")
 MUTED = colors.HexColor("#555555")
+T = TypeVar("T")  # what a section is made of: a form, a quarter's rekap
 # A progress callback: (sections begun, sections in all). It may raise to stop the build (a cancel);
 # nothing is written then.
 Progress = Callable[[int, int], None]
@@ -175,13 +178,16 @@ class PdfMeta:
 
 def build_pdf(
     path: Path | str,
-    sections: Sequence[tuple[Section, list[Flowable]]],
+    items: Sequence[T],
+    section: Callable[[T], Section],
+    story: Callable[[T], list[Flowable]],
     *,
     pagesize: tuple[float, float],
     meta: PdfMeta,
     progress: Progress | None = None,
 ) -> PdfResult:
-    """Lays the sections out, one after another, each from a new page, and writes the PDF atomically.
+    """Lays out one section per item (`section(item)` and its flowables `story(item)`), one after
+    another, each from a new page, and writes the PDF atomically.
 
     The file appears complete or not at all: it is written to a temporary name beside the target,
     synced, then renamed. A full disk or a read-only folder raises the Indonesian UserError and
@@ -191,13 +197,35 @@ def build_pdf(
     # Binary (deflated) streams only: ASCII85 on top makes the file a quarter larger and, without
     # reportlab's optional C accelerator, costs more time than laying out the tables.
     rl_config.useA85 = 0
-    total = len(sections)
-    story: list[Flowable] = []
-    for index, (section, flowables) in enumerate(sections):
+    # The stories are made here, not by the caller, so that all the layout makes is gone when _lay_out
+    # returns, before the collector resumes. Every table piece keeps maps of its spans and unsplittable
+    # rows with a tuple per cell while the document is built (tens of thousands for a year's rekap):
+    # counted, they would have the collector run some twenty times a build.
+    with cycles_uncollected():
+        data, pages = _lay_out(items, section, story, pagesize, meta, progress)
+    if progress is not None:
+        progress(len(items), len(items))
+    final = Path(path)
+    write_file_atomically(final, data.getbuffer())
+    return PdfResult(final, pages, len(items))
+
+
+def _lay_out(
+    items: Sequence[T],
+    section: Callable[[T], Section],
+    story: Callable[[T], list[Flowable]],
+    pagesize: tuple[float, float],
+    meta: PdfMeta,
+    progress: Progress | None,
+) -> tuple[io.BytesIO, int]:
+    """The PDF's bytes and its number of pages."""
+    total = len(items)
+    flowables: list[Flowable] = []
+    for index, item in enumerate(items):
         if index:
-            story.append(PageBreak())
-        story.append(SectionStart(section, index, total, progress))
-        story.extend(flowables)
+            flowables.append(PageBreak())
+        flowables.append(SectionStart(section(item), index, total, progress))
+        flowables.extend(story(item))
     if progress is not None:
         progress(0, total)
     state: dict = {}
@@ -222,13 +250,8 @@ def build_pdf(
         creator=f"SPM Luring {__version__}",
         producer=f"SPM Luring {__version__} (reportlab)",
     )
-    document.build(story, canvasmaker=canvas_maker)
-    pages = state["canvas"].spm_page_count
-    if progress is not None:
-        progress(total, total)
-    final = Path(path)
-    write_file_atomically(final, buffer.getbuffer())
-    return PdfResult(final, pages, total)
+    document.build(flowables, canvasmaker=canvas_maker)
+    return buffer, state["canvas"].spm_page_count
 
 
 def write_file_atomically(final: Path, data: bytes | memoryview) -> None:

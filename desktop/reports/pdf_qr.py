@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -25,13 +26,8 @@ class QrCode(Flowable):
 
     def __init__(self, payload: str, size: float = QR_SIZE):
         super().__init__()
-        count, rows = qr_rows(payload)
-        self.runs = [
-            (number, run.start(), run.end())
-            for number, row in enumerate(rows)
-            for run in _DARK_RUN.finditer(format(row, f"0{count}b"))
-        ]
-        self.modules = count + 2 * self.QUIET_ZONE
+        self.count, self.rows = qr_rows(payload)
+        self.modules = self.count + 2 * self.QUIET_ZONE
         self.width = self.height = size
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -39,11 +35,25 @@ class QrCode(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        count, quiet = self.count, self.QUIET_ZONE
         unit = self.width / self.modules
-        top = self.height - self.QUIET_ZONE * unit
+        top = self.height - quiet * unit
+        # Each rectangle's operator is what path.rect(x, y, width, height) writes, `fp_str((x, y, width,
+        # height)) re`; fp_str of several numbers is theirs joined by spaces, so the numbers are written
+        # once per start, length and row (a code has some 500 runs over 45 of each).
+        lefts = [fp_str((quiet + start) * unit) for start in range(count)]
+        widths = [fp_str(length * unit) for length in range(count + 1)]
+        height = fp_str(unit)
+        rects = []
+        for number, row in enumerate(self.rows):
+            y = fp_str(top - (number + 1) * unit)
+            rects += [
+                f"{lefts[start]} {y} {widths[end - start]} {height} re"
+                for start, end in map(re.Match.span, _DARK_RUN.finditer(format(row, f"0{count}b")))
+            ]
         path = canvas.beginPath()
-        for row, start, end in self.runs:
-            path.rect((self.QUIET_ZONE + start) * unit, top - (row + 1) * unit, (end - start) * unit, unit)
+        path._code_append(rects[0])  # as path.rect does: the path's first operator starts it ("n")
+        path._code.extend(rects[1:])
         canvas.saveState()
         canvas.setFillColor(colors.black)
         canvas.drawPath(path, stroke=0, fill=1)

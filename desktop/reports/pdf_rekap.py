@@ -21,8 +21,7 @@ from desktop.domain.catalog import Catalog, ScoringRules, load_catalog
 from desktop.domain.formatting import format_decimal, format_int, format_percent
 from desktop.domain.messages import QT_TRANSLATE_NOOP, user_error
 from desktop.domain.periods import Period
-from desktop.domain.reports import FigureRow
-from desktop.domain.scoring import DistrictScore, ServiceScore, score_district
+from desktop.domain.scoring import DistrictScore, ServiceScore, score_district_totals
 from desktop.reports import pdf_common as common
 from desktop.reports import pdf_document as document
 from desktop.reports import pdf_signatures as signing
@@ -33,7 +32,6 @@ from desktop.reports.pdf_report_form import period_text
 from desktop.reports.pdf_table import PlainTable
 from desktop.reports.pdf_text import TextBlock, cell_text, head_text, row_heights, wrapped
 from desktop.reports.qr_payload import REKAP_TAG, ReportDigest, rekap_digest_hash
-from desktop.reports.row_hash import content_hash
 from desktop.storage.installation import Installation
 from desktop.storage.signatories import Signatories, get_signatories
 from desktop.storage.store import Store
@@ -72,34 +70,27 @@ class Rekap:
 
 def collect_rekap(store: Store, period: Period, today: date | None = None) -> Rekap:
     """The quarter's scores over the office's services, with the identity and content hash of the
-    reports they come from (the rows are read as FigureRows and hashed here: the layout only lays out)."""
+    reports they come from (read with the report cache: the layout only lays out)."""
     installation = store.require_installation()
     office = installation.office
     catalog = load_catalog()
-    stored = store.reports.period_rows(office.id, period)
-    rows = {code: report.rows for code, report in stored.reports.items()}
-    with_data = sorted(code for code, found in rows.items() if code in office.services and any_data(found))
+    stored = store.reports.period_figures(office.id, period)
     digests = tuple(
-        ReportDigest(
-            code, stored.reports[code].revision, content_hash(office.id, period, stored.reports[code], stored.canonical)
-        )
-        for code in with_data
+        ReportDigest(code, stored[code].revision, stored[code].content_hash)
+        for code in sorted(code for code, found in stored.items() if code in office.services and found.has_data)
     )
     rekap = Rekap(
         installation=installation,
         catalog=catalog,
         period=period,
-        score=score_district(catalog, rows, office.services),
+        score=score_district_totals(
+            catalog, {code: (found.totals, found.over_target) for code, found in stored.items()}, office.services
+        ),
         reports=digests,
         signatories=get_signatories(store).resolved(installation, today or date.today()),
     )
     _ = rekap.reports_hash  # hashed while reading: the layout then only lays out
     return rekap
-
-
-def any_data(rows: Sequence[FigureRow]) -> bool:
-    """Whether any row has a figure or a text."""
-    return any(not row.is_empty for row in rows)
 
 
 def collect_rekaps(store: Store, year: int, quarter: int | None = None, today: date | None = None) -> list[Rekap]:
@@ -133,8 +124,7 @@ def write_rekaps(path: Path | str, rekaps: Sequence[Rekap], progress: Progress |
     )
     office = first.installation.office.name
     meta = PdfMeta(title=title, subject=f"{office}, {first.installation.district_name}", author=office)
-    sections = [(rekap_section(r), rekap_story(r)) for r in rekaps]
-    return document.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
+    return document.build_pdf(path, rekaps, rekap_section, rekap_story, pagesize=PAGESIZE, meta=meta, progress=progress)
 
 
 def rekap_pdf(

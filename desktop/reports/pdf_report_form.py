@@ -133,7 +133,6 @@ def write_report_forms(path: Path | str, forms: Sequence[ReportForm], progress: 
     if not forms:
         raise ValueError("no forms to write")
     first = forms[0]
-    sections = [(form_section(form), form_story(form)) for form in forms]
     office = first.installation.office.name
     period = first.report.period
     title = (
@@ -142,7 +141,7 @@ def write_report_forms(path: Path | str, forms: Sequence[ReportForm], progress: 
         else f"Laporan capaian SPM Triwulan {period.roman} {period.year} ({len(forms)} layanan)"
     )
     meta = PdfMeta(title=title, subject=f"{office}, {first.installation.district_name}", author=office)
-    return document.build_pdf(path, sections, pagesize=PAGESIZE, meta=meta, progress=progress)
+    return document.build_pdf(path, forms, form_section, form_story, pagesize=PAGESIZE, meta=meta, progress=progress)
 
 
 def report_pdf(

@@ -7,6 +7,11 @@ glyphs looked up in the font subset one by one, and the operators formatted. A y
 reportlab would (`BT 1 0 0 1 x y Tm /F1+0 7.5 Tf 9 TL (…) Tj T* ET`), and what depends only on the
 text (its glyph codes in the subset, its width) is made once per document and text, not per line.
 Cells of any other kind (flowables, or styles this does not handle) go to reportlab's own _drawCell.
+
+Making the table costs per cell too, and is done the same way with less: style commands that set one
+property of every cell in a range (FONT, ALIGN, the paddings, …) find the attribute once per command
+and set it over the range (reportlab calls a function per cell that looks the command up again);
+rows of strings only need no normalising (reportlab makes each cell again through two functions).
 """
 
 from __future__ import annotations
@@ -16,10 +21,52 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Table
 
 _ALIGNMENTS = {"LEFT": 0.0, "CENTRE": 0.5, "CENTER": 0.5, "RIGHT": 1.0}
+# The CellStyle attribute a cell command sets to its one value, as reportlab's _setCellStyle sets it
+# (TEXTCOLOR converts its value and FONT sets several: those are left to reportlab).
+_CELL_ATTRIBUTES = {
+    "FONTNAME": "fontname",
+    "FACE": "fontname",
+    "SIZE": "fontsize",
+    "FONTSIZE": "fontsize",
+    "LEADING": "leading",
+    "ALIGN": "alignment",
+    "ALIGNMENT": "alignment",
+    "VALIGN": "valign",
+    "LEFTPADDING": "leftPadding",
+    "RIGHTPADDING": "rightPadding",
+    "TOPPADDING": "topPadding",
+    "BOTTOMPADDING": "bottomPadding",
+    "HREF": "href",
+    "DESTINATION": "destination",
+    "DIRECTION": "direction",
+    "SHAPING": "shaping",
+}
 
 
 class PlainTable(Table):
     """A Table whose string cells are drawn by `_draw_text`: same operators, fewer steps."""
+
+    def normalizeData(self, data):
+        # What Table.normalizeData makes of each row (a new list, None as "", bytes decoded, any other
+        # value kept): a row of str only is that already.
+        normalize = super().normalizeData
+        return [list(row) if all(type(cell) is str for cell in row) else normalize([row])[0] for row in data]
+
+    def _addCommand(self, cmd):
+        op = cmd[0]
+        attributes = (_CELL_ATTRIBUTES[op],) if op in _CELL_ATTRIBUTES else _FONT_ATTRIBUTES.get((op, len(cmd)))
+        if attributes is None or not all(type(v) is int for v in (*cmd[1], *cmd[2])):
+            super()._addCommand(cmd)  # anything else, and the split-row commands ("splitfirst", …)
+            return
+        (sc, sr), (ec, er) = cmd[1], cmd[2]
+        sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
+        if sc > ec or sr > er:  # an empty range (reportlab's loops run over none)
+            return
+        pairs = tuple(zip(attributes, cmd[3:], strict=False))
+        for row in self._cellStyles[sr : er + 1]:
+            for style in row[sc : ec + 1]:
+                for name, value in pairs:
+                    setattr(style, name, value)
 
     def _drawCell(self, cellval, cellstyle, pos, size):
         if (
@@ -78,6 +125,10 @@ class PlainTable(Table):
             body, width = draw(line)
             code.append(f"BT 1 0 0 1 {fp_str(x - width * shift if shift else x, y)} Tm {body} ET")
             y -= leading
+
+
+# FONT with all three of its values (name, size, leading) or with the name alone: one attribute each.
+_FONT_ATTRIBUTES = {("FONT", 4): ("fontname",), ("FONT", 6): ("fontname", "fontsize", "leading")}
 
 
 def _text_drawer(canvas):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -40,6 +40,9 @@ class Database:
         self.conn = conn
         self._owner = threading.get_ident()
         self._utils = None
+        # Called inside every write transaction just before it commits, so whatever the transaction
+        # wrote is settled in it too (the store keeps its report cache up to date this way).
+        self.before_commit: list[Callable[[sqlite3.Connection], None]] = []
 
     def read_one(self, sql: str, params: tuple = ()):
         """The first column of the first row, from any thread.
@@ -81,6 +84,8 @@ class Database:
             raise (translate_sqlite_error(exc, self.path) or exc) from exc
         try:
             yield self.conn
+            for settle in self.before_commit:
+                settle(self.conn)
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:

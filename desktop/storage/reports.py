@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.domain.catalog import CURRENT_VERSION, Catalog, load_catalog
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError, user_error
@@ -14,7 +15,11 @@ from desktop.domain.validation import COLUMN_LABELS, Finding, errors, row_findin
 from desktop.storage.audit import AuditLog, now_utc
 from desktop.storage.database import Database
 
+if TYPE_CHECKING:
+    from desktop.storage.report_cache import ReportFigures
+
 COLUMNS = FIGURES + TEXTS
+STALE_CACHE = "SELECT 1 FROM report_cache WHERE content_hash IS NULL LIMIT 1"  # see report_cache.py
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,6 @@ class StoredReport:
     revision: int
     catalog_version: str
     rows: list[FigureRow]
-
-
-@dataclass(frozen=True)
-class PeriodRows:
-    """Every stored report of an office in a period, read in one snapshot."""
-
-    reports: dict[str, StoredReport]  # by service code
-    # Whether every value has its column's own type (text codes and texts, whole-number or empty
-    # figures): what a program that only ever stores through this repository leaves. A value SQLite
-    # kept in another type (a hand-edited database) is read all the same, but hashed the slow way.
-    canonical: bool
 
 
 @dataclass(frozen=True)
@@ -137,45 +131,14 @@ class ReportRepository:
             result.setdefault(service_code, []).append(AreaFigures(*values))
         return result
 
-    def period_rows(self, office_id: str, period: Period) -> PeriodRows:
-        """Every stored report of an office in a period with its rows as FigureRow, in one snapshot.
+    def period_figures(self, office_id: str, period: Period) -> dict[str, ReportFigures]:
+        """Every stored report of an office in a period with its content hash and sums, by service code.
 
-        What a rekap reads (for every quarter of a year): two queries, and no AreaFigures or
-        Report made; the rows come in no particular order.
+        From the report cache where it holds them, else from the rows (see report_cache.py).
         """
-        conn = self.database.conn
-        own = not conn.in_transaction
-        if own:
-            conn.execute("BEGIN")
-        params = (office_id, period.year, period.quarter)
-        try:
-            heads = conn.execute(
-                "SELECT id, service_code, status, revision, catalog_version FROM reports"
-                " WHERE office_id = ? AND year = ? AND quarter = ?",
-                params,
-            ).fetchall()
-            rows: dict[int, list[FigureRow]] = {head[0]: [] for head in heads}
-            make = FigureRow._make
-            for report_id, *values in conn.execute(
-                f"SELECT w.report_id, {', '.join('w.' + c for c in ('area_code', *COLUMNS))}"
-                " FROM reports r JOIN report_rows w ON w.report_id = r.id"
-                " WHERE r.office_id = ? AND r.year = ? AND r.quarter = ?",
-                params,
-            ):
-                rows[report_id].append(make(values))
-            canonical = all(type(h[1]) is str and type(h[4]) is str for h in heads) and _canonical(
-                [row for found in rows.values() for row in found]
-            )
-        finally:
-            if own and conn.in_transaction:
-                conn.execute("COMMIT")
-        return PeriodRows(
-            {
-                service_code: StoredReport(service_code, status, revision, catalog_version, rows[report_id])
-                for report_id, service_code, status, revision, catalog_version in heads
-            },
-            canonical,
-        )
+        from desktop.storage.report_cache import period_figures  # what a rekap needs; not at start-up
+
+        return period_figures(self.database.conn, office_id, period)
 
     def periods_with_data(self, office_id: str) -> list[Period]:
         """Periods in which the office has any report, newest first."""
@@ -239,6 +202,9 @@ class ReportRepository:
                 if progress is not None:
                     progress(done, len(wanted))
                 after[key] = self._apply(conn, key, items, actor, now)
+            # The store's commit hook does this too; a repository on a connection of its own (an Excel
+            # import on a worker thread) has none.
+            settle_report_cache(conn)
         return {key: self._row_changes(key, rows) for key, rows in after.items()}
 
     def _apply(
@@ -328,8 +294,10 @@ _FIGURE_TYPES = frozenset({int, type(None)})
 _TEXT_TYPES = frozenset({str})
 
 
-def _canonical(rows: list[FigureRow]) -> bool:
-    """Whether every figure is an int or None and every code and text a str (column by column, in C)."""
+def canonical_rows(rows: list[FigureRow]) -> bool:
+    """Whether every figure is an int or None and every code and text a str (column by column, in C):
+    what a program that only ever stores through this repository leaves. A value SQLite kept in another
+    type (a hand-edited database) is read all the same, but hashed the slow way and never cached."""
     if not rows:
         return True
     area_code, *figures_and_texts = zip(*rows, strict=True)
@@ -337,6 +305,14 @@ def _canonical(rows: list[FigureRow]) -> bool:
     return all(set(map(type, column)) <= _TEXT_TYPES for column in (area_code, *texts)) and all(
         set(map(type, column)) <= _FIGURE_TYPES for column in figures
     )
+
+
+def settle_report_cache(conn: sqlite3.Connection) -> None:
+    """Recomputes the report cache's stale rows (see report_cache.py) inside a write transaction."""
+    if conn.execute(STALE_CACHE).fetchone() is not None:
+        from desktop.storage.report_cache import refresh_stale  # on the first write, not at start-up
+
+        refresh_stale(conn)
 
 
 def require_editable(status: str) -> None:

@@ -20,7 +20,7 @@ from desktop.storage.evidence import EvidenceStore
 from desktop.storage.installation import Installation, InstallationRepository
 from desktop.storage.instance_lock import InstanceLock
 from desktop.storage.migrations import LATEST, migrate, newer_release_error
-from desktop.storage.reports import ReportKey, ReportRepository
+from desktop.storage.reports import STALE_CACHE, ReportKey, ReportRepository, settle_report_cache
 from desktop.storage.settings import Settings
 
 if TYPE_CHECKING:
@@ -144,6 +144,11 @@ class Store:
             database = Database(db_path)
             try:
                 migrate(database, folder / paths.BACKUP_DIR)
+                # Every write transaction of the store leaves the report cache settled (see report_cache.py).
+                database.before_commit.append(settle_report_cache)
+                if database.scalar(STALE_CACHE) is not None:  # after an upgrade, or another program's writes
+                    with database.write():
+                        pass
             except BaseException:
                 database.close()
                 raise

@@ -18,8 +18,14 @@ from hypothesis import strategies as st
 
 from desktop.domain.catalog import Catalog, ScoringRules, load_catalog
 from desktop.domain.formatting import format_percent
-from desktop.domain.reports import AreaFigures
-from desktop.domain.scoring import score_district, score_service
+from desktop.domain.reports import AreaFigures, Totals
+from desktop.domain.scoring import (
+    over_target,
+    score_district,
+    score_district_totals,
+    score_service,
+    score_service_totals,
+)
 
 CATALOG = load_catalog()
 RULES = CATALOG.scoring
@@ -493,3 +499,22 @@ def test_order_of_areas_does_not_matter(rows, rules, data):
         b.over_target,
         b.totals,
     )
+
+
+@settings(deadline=None)
+@given(
+    rows_by_service=ROWS_BY_SERVICE,
+    rules=RULES_ST,
+    services=st.none() | st.sets(st.sampled_from(SERVICE_CODES), max_size=12),
+)
+def test_scoring_the_sums_is_scoring_the_rows(rows_by_service, rules, services):
+    """What a store that keeps each report's sums (and whether a row is over its target) scores from them
+    is, to the bit, what scoring the rows gives; a service without a report scores as one without rows."""
+    catalog = dataclasses.replace(CATALOG, scoring=rules)
+    sums = {code: (Totals.of(rows), over_target(rows)) for code, rows in rows_by_service.items()}
+    from_rows = score_district(catalog, rows_by_service, services)
+    from_sums = score_district_totals(catalog, sums, services)
+    assert from_sums == from_rows
+    assert repr(from_sums) == repr(from_rows)  # floats to the last bit
+    for code, rows in rows_by_service.items():
+        assert repr(score_service_totals(code, *sums[code], rules)) == repr(score_service(code, rows, rules))

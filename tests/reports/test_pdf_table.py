@@ -72,3 +72,38 @@ def test_many_texts_of_known_letters_are_encoded_as_reportlab_encodes_them():
         return list(canvas._code)
 
     assert two_tables(PlainTable) == two_tables(Table)
+
+
+def cell_styles(table_class, commands) -> list[list[dict]]:
+    table = table_class([[str(c) for c in range(6)] for _ in range(5)], colWidths=[40] * 6)
+    table.setStyle(commands)
+    return [[dict(vars(style)) for style in row] for row in table._cellStyles]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("FONT", (0, 0), (-1, -1), BOLD),
+        ("FONT", (1, 1), (2, 3), BOLD, 9),
+        ("FONT", (1, 1), (-2, -2), BOLD, 9, 11),
+        ("FONTNAME", (2, 0), (2, -1), BOLD),
+        ("FACE", (0, 4), (-1, 4), BOLD),
+        ("SIZE", (0, 0), (0, 0), 6),
+        ("FONTSIZE", (3, 1), (5, 2), 6.5),
+        ("LEADING", (0, 0), (-1, -1), 8),
+        ("ALIGN", (3, 2), (-1, -1), "RIGHT"),
+        ("ALIGNMENT", (0, 0), (1, 1), "CENTRE"),
+        ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
+        ("LEFTPADDING", (-3, -3), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 2), (5, 2), 1.6),
+        ("BOTTOMPADDING", (4, 0), (2, 0), 1),  # an empty range
+        ("BOTTOMPADDING", (0, 0), (-9, -9), 1),  # before the first cell: empty too
+        ("LEFTPADDING", (-9, -9), (1, 1), 3),  # clamped to the first cell
+        ("TEXTCOLOR", (0, 0), (-1, -1), colors.HexColor("#555555")),
+        ("HREF", (0, 0), (0, 0), "https://example.org"),
+        ("VALIGN", (0, "splitfirst"), (-1, "splitfirst"), "TOP"),
+    ],
+)
+def test_cell_style_commands_set_what_reportlabs_set(command):
+    assert cell_styles(PlainTable, [command]) == cell_styles(Table, [command])

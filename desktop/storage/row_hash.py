@@ -1,11 +1,12 @@
 """Report.content_hash() of a report read as FigureRows, without making the Report and its AreaFigures.
 
-A year's rekap hashes every report of every quarter. Report.content_hash() builds a dict per row for
-the JSON encoder; here the same canonical JSON is written with one format per row: the keys in the
-same (sorted) order, each text through the encoder's own string escaping, each whole number as the
-encoder writes it, None as null. This holds for values of their columns' own types only (str codes and
-texts, int or None figures), which is what the store reports as `canonical`; any other report is
-hashed by Report.content_hash() itself. tests/reports/test_row_hash.py compares the two.
+The report cache (report_cache.py) hashes each report as it is written, and a rekap hashes those whose
+cache is missing. Report.content_hash() builds a dict per row for the JSON encoder; here the same
+canonical JSON is written with one format per row: the keys in the same (sorted) order, each text
+through the encoder's own string escaping, each whole number as the encoder writes it, None as null.
+This holds for values of their columns' own types only (str codes and texts, int or None figures),
+which is what reports.canonical_rows checks; any other report is hashed by Report.content_hash()
+itself. tests/storage/test_row_hash.py compares the two.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from __future__ import annotations
 import hashlib
 from json.encoder import encode_basestring
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from desktop.domain.periods import Period
 from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, Report, ReportStatus
-from desktop.storage.reports import StoredReport
+
+if TYPE_CHECKING:  # storage.reports reaches this module through the cache: no import cycle at run time
+    from desktop.storage.reports import StoredReport
 
 # One row of the canonical JSON, its keys sorted as content_hash sorts them; the arguments are in the
 # order of `columns` in _rows_json. None figures are written "None" by %s and made null afterwards.
@@ -32,7 +36,7 @@ _NULLS = tuple((f'"{name}":None', f'"{name}":null') for name in FIGURES)
 
 
 def content_hash(office_id: str, period: Period, report: StoredReport, canonical: bool) -> str:
-    """What Report.content_hash() gives for this report (`canonical`: as PeriodRows.canonical)."""
+    """What Report.content_hash() gives for this report (`canonical`: as reports.canonical_rows says)."""
     if not canonical:
         rows = tuple(AreaFigures(*row) for row in report.rows)
         whole = Report(
