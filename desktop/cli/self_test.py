@@ -150,6 +150,33 @@ def check_pdf(work: Path) -> str:
     return f"{result.pages} halaman"
 
 
+def check_excel(work: Path) -> str:
+    """A template is made, filled as an operator would (openpyxl) and read back (calamine, zlib-ng)."""
+    import openpyxl
+
+    from desktop.reports.excel_common import COLUMN_NUMBER, HEADER_ROW
+    from desktop.reports.excel_import import apply_plan, plan_import
+    from desktop.reports.excel_template import make_template
+    from desktop.storage.reports import ReportKey
+
+    store = set_up_office(work / "excel")
+    try:
+        template = make_template(store, PERIOD, work / "templat.xlsx", ["1.02.01"])
+        workbook = openpyxl.load_workbook(template)
+        workbook["1.02.01"].cell(HEADER_ROW + 1, COLUMN_NUMBER["served"], 150)  # 64.11.01, the first area
+        workbook.save(work / "isian.xlsx")
+        plan = plan_import(store, work / "isian.xlsx")
+        if not plan.ok:
+            raise RuntimeError(plan.problems[0].message.format())
+        apply_plan(store, plan)
+        row = store.reports.get(ReportKey(store.require_installation().office.id, "1.02.01", PERIOD)).rows[0]
+    finally:
+        store.close()
+    if (row.area_code, row.served) != ("64.11.01", 150):
+        raise RuntimeError(f"{row.area_code}: {row.served}")
+    return f"{plan.cells_changed} sel"
+
+
 def check_backup(work: Path) -> str:
     """A backup is written and verified, then restored into an empty folder."""
     from desktop.storage.backup import create_backup
@@ -225,6 +252,7 @@ CHECKS: list[tuple[Text, Callable[[Path], str]]] = [
     (QT_TRANSLATE_NOOP("SelfTest", "Basis data sementara"), check_database),
     (QT_TRANSLATE_NOOP("SelfTest", "Paket laporan: ekspor, verifikasi, impor"), check_bundle),
     (QT_TRANSLATE_NOOP("SelfTest", "Formulir PDF"), check_pdf),
+    (QT_TRANSLATE_NOOP("SelfTest", "Templat dan impor Excel"), check_excel),
     (QT_TRANSLATE_NOOP("SelfTest", "Cadangan dan pemulihan"), check_backup),
     (QT_TRANSLATE_NOOP("SelfTest", "Sambungan ke hub provinsi (unggah uji)"), check_hub_client),
     (QT_TRANSLATE_NOOP("SelfTest", "Jendela aplikasi"), check_window),

@@ -4,7 +4,7 @@ reason instead of exhausting memory or crashing the program.
 Why this exists: calamine (the fast reader) lays a sheet out as one dense block from its first to its
 last cell, so a sheet with a value in A1 and one in XFD1048576 asks for half a petabyte and aborts the
 process; it also returns a formula's cached value as if it were typed. So, before calamine opens a
-sheet, its XML is streamed once through zlib (a few MB in memory at a time) and searched with byte
+sheet, its XML is streamed once through zlib-ng (a few MB in memory at a time) and searched with byte
 patterns at C speed for:
 
 - cells beyond the row and column limits (and the sheet's <dimension>, which refuses an honest huge
@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from xml.etree import ElementTree
+
+from zlib_ng import zlib_ng  # zlib's inflate, twice as fast: the scan of a big sheet is mostly inflating
 
 from desktop.domain.formatting import format_int
 from desktop.domain.messages import QT_TRANSLATE_NOOP, UserError, user_error
@@ -84,15 +85,19 @@ class CheckedWorkbook:
         """The worksheet of this name, if any."""
         return next((s for s in self.sheets if s.name == name), None)
 
-    def scan(self, name: str) -> SheetScan:
-        """Streams one worksheet's XML; raises UserError when it is beyond the limits or malformed."""
+    def scan(self, name: str, *, cells: bool = True, marks: bool = True) -> SheetScan:
+        """Streams one worksheet's XML; raises UserError when it is beyond the limits or malformed.
+
+        `cells`: the checks calamine needs passed before it reads the sheet (limits, addresses);
+        `marks`: the formulas and merged cells. Each may be left out (empty in the result)."""
         entry = self.sheet(name)
         if entry is None:
             raise KeyError(name)
         try:
             with zipfile.ZipFile(self.path) as archive, self.path.open("rb") as raw:
                 info = archive.getinfo(entry.part)
-                return _scan_sheet(name, _inflate(raw, info, MAX_SHEET_BYTES, self.path))
+                scanner = _Scanner(name, cells=cells, marks=marks)
+                return _scan_sheet(scanner, _inflate(raw, info, MAX_SHEET_BYTES, self.path))
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
             raise damaged(self.path, exc) from exc
 
@@ -305,7 +310,7 @@ def _inflate(raw: BinaryIO, info: zipfile.ZipInfo, limit: int, path: Path) -> It
     if info.compress_type == zipfile.ZIP_STORED:
         inflater = None
     elif info.compress_type == zipfile.ZIP_DEFLATED:
-        inflater = zlib.decompressobj(-15)
+        inflater = zlib_ng.decompressobj(-15)
     else:
         raise damaged(path, f"{info.filename}: compression {info.compress_type}")
     left, total, crc = info.compress_size, 0, 0
@@ -318,12 +323,15 @@ def _inflate(raw: BinaryIO, info: zipfile.ZipInfo, limit: int, path: Path) -> It
             if inflater is None:
                 out, chunk = chunk, b""
             else:
-                out = inflater.decompress(chunk, OUT_CHUNK)
+                try:
+                    out = inflater.decompress(chunk, OUT_CHUNK)
+                except zlib_ng.error as exc:  # spoilt bytes: not a deflate stream any more
+                    raise damaged(path, f"{info.filename}: {exc}") from exc
                 chunk = inflater.unconsumed_tail
             total += len(out)
             if total > info.file_size:
                 raise damaged(path, f"{info.filename}: larger than declared")
-            crc = zlib.crc32(out, crc)
+            crc = zlib_ng.crc32(out, crc)
             if out:
                 yield out
     if inflater is not None and (not inflater.eof or inflater.unused_data):
@@ -348,6 +356,11 @@ def _part_too_big(path: Path, part: str, size: int) -> UserError:
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 _REF = re.compile(rb"([A-Za-z]{1,7})([0-9]{1,9})\"")
 _PREFIXED_CELL = re.compile(rb"<([A-Za-z_][\w.-]*):c(?![\w.-])")
+_LOCAL_C = re.compile(rb":c(?![\w.-])")  # a quick look for _PREFIXED_CELL: ":" is rare in a sheet
+# An unprefixed cell whose address has two or more letters, or six or more digits (group 1: the only
+# addresses that may be beyond the limits, and rare in a report sheet, so the search stays at C speed),
+# or a cell without its address first (no group).
+_CELL_CHECK = re.compile(rb'<c(?:( r=")(?:[A-Za-z]{2}|[A-Za-z][0-9]{6})|(?! r=")(?![\w.:-]))')
 
 
 def column_number(letters: str | bytes) -> int:
@@ -370,12 +383,15 @@ def column_letter(number: int) -> str:
 class _Scanner:
     """The state of one worksheet's byte scan across chunks."""
 
-    def __init__(self, name: str, prefix: bytes):
-        self.name = name
+    def __init__(self, name: str, *, cells: bool, marks: bool):
+        self.name, self.cells, self.marks = name, cells, marks
         self.max_row = 0
         self.formulas: set[tuple[int, int]] = set()
         self.merged: list[tuple[int, int, int, int]] = []
         self.last_ref: tuple[int, int] | None = None
+
+    def start(self, prefix: bytes) -> None:
+        """Sets the patterns for the root element's namespace prefix (b"" or b"x:")."""
         p = re.escape(b"<" + prefix)
         self.prefix, self.prefixed = prefix, bool(prefix)
         self.cell = b"<" + prefix + b"c"
@@ -397,28 +413,21 @@ class _Scanner:
         self.max_row = max(self.max_row, row)
 
     def first(self, piece: bytes) -> None:
-        if found := self.dimension.search(piece):
+        if self.cells and (found := self.dimension.search(piece)):
             self.place(int(found.group(2)), column_number(found.group(1)))
 
     def feed(self, piece: bytes, start: int = 0, end: int | None = None) -> None:
         """Searches piece[start:end] (bounds instead of a slice: a chunk is a few MB, copying it costs)."""
         end = len(piece) if end is None else end
-        cells = piece.count(self.cell_ref, start, end)
-        if piece.count(self.cell, start, end) != cells and self.bare_cell.search(piece, start, end):
-            raise odd_structure(self.name)
-        # A cell under another namespace prefix: calamine matches local names and would read it, the
-        # patterns here would not.
-        if piece.count(b'c r="', start, end) != cells:
-            raise odd_structure(self.name)
-        if piece.count(b":c", start, end) != (cells if self.prefixed else 0):
-            for found in _PREFIXED_CELL.finditer(piece, start, end):
-                if found.group(1) + b":" != self.prefix or not piece.startswith(b' r="', found.end()):
-                    raise odd_structure(self.name)
-        for found in self.big_ref.finditer(piece, start, end):
-            ref = _REF.match(piece, found.start() + len(self.cell_ref), end)
-            if ref is None:
-                raise odd_structure(self.name)
-            self.place(int(ref.group(2)), column_number(ref.group(1)))
+        if self.cells:
+            if self.prefixed:
+                self._cells_prefixed(piece, start, end)
+            else:
+                self._cells(piece, start, end)
+        if self.marks:
+            self._marks(piece, start, end)
+
+    def _marks(self, piece: bytes, start: int, end: int) -> None:
         if piece.find(self.formula_start, start, end) >= 0:
             self._formulas(piece, start, end)
         if piece.find(b"mergeCell", start, end) >= 0:
@@ -430,6 +439,39 @@ class _Scanner:
         last = piece.rfind(self.cell_ref, start, end)
         if last >= 0 and (ref := _REF.match(piece, last + len(self.cell_ref), end)):
             self.last_ref = (int(ref.group(2)), column_number(ref.group(1)))
+
+    def _cells(self, piece: bytes, start: int, end: int) -> None:
+        """The cells of a sheet without a namespace prefix (as every spreadsheet program writes it), in
+        two searches: each cell whose address may be beyond the limits, or that has no address first;
+        and any cell under a prefix (calamine matches local names and would read it)."""
+        for found in _CELL_CHECK.finditer(piece, start, end):
+            if found.group(1) is None:
+                raise odd_structure(self.name)
+            ref = _REF.match(piece, found.end(1), end)
+            if ref is None:
+                raise odd_structure(self.name)
+            self.place(int(ref.group(2)), column_number(ref.group(1)))
+        if _LOCAL_C.search(piece, start, end) and _PREFIXED_CELL.search(piece, start, end):
+            raise odd_structure(self.name)
+
+    def _cells_prefixed(self, piece: bytes, start: int, end: int) -> None:
+        """The cells of a sheet whose elements carry a namespace prefix: counted against each other."""
+        cells = piece.count(self.cell_ref, start, end)
+        if piece.count(self.cell, start, end) != cells and self.bare_cell.search(piece, start, end):
+            raise odd_structure(self.name)
+        # A cell under another prefix, or none: calamine matches local names and would read it, the
+        # patterns here would not.
+        if piece.count(b'c r="', start, end) != cells or _CELL_CHECK.search(piece, start, end):
+            raise odd_structure(self.name)  # a cell without the prefix: with its address, or without
+        if piece.count(b":c", start, end) != cells:
+            for found in _PREFIXED_CELL.finditer(piece, start, end):
+                if found.group(1) + b":" != self.prefix or not piece.startswith(b' r="', found.end()):
+                    raise odd_structure(self.name)
+        for found in self.big_ref.finditer(piece, start, end):
+            ref = _REF.match(piece, found.start() + len(self.cell_ref), end)
+            if ref is None:
+                raise odd_structure(self.name)
+            self.place(int(ref.group(2)), column_number(ref.group(1)))
 
     def _formulas(self, piece: bytes, start: int, end: int) -> None:
         for token in self.formula_tokens:
@@ -449,14 +491,14 @@ class _Scanner:
         return SheetScan(self.name, self.max_row, frozenset(self.formulas), tuple(self.merged))
 
 
-def _scan_sheet(name: str, chunks: Iterator[bytes]) -> SheetScan:
-    scanner: _Scanner | None = None
+def _scan_sheet(scanner: _Scanner, chunks: Iterator[bytes]) -> SheetScan:
+    name, started = scanner.name, False
     carry = b""
     for data in chunks:
         chunk = data
         # Each chunk is searched up to its last ">": no pattern contains ">", so none straddles the cut.
         # The bytes after it are carried over, joined to the head of the next chunk (up to its first ">").
-        if scanner is None:
+        if not started:
             chunk, carry = carry + chunk, b""
             root = _ROOT.search(chunk)
             if root is None:
@@ -464,8 +506,9 @@ def _scan_sheet(name: str, chunks: Iterator[bytes]) -> SheetScan:
                     raise odd_structure(name)
                 carry = chunk
                 continue
-            scanner = _Scanner(name, (root.group(1) + b":") if root.group(1) else b"")
+            scanner.start((root.group(1) + b":") if root.group(1) else b"")
             scanner.first(chunk)
+            started = True
             head = 0
         else:
             head = chunk.find(b">") + 1
@@ -480,7 +523,7 @@ def _scan_sheet(name: str, chunks: Iterator[bytes]) -> SheetScan:
         carry = chunk[cut:]
         if len(carry) > MAX_CARRY:
             raise odd_structure(name)
-    if scanner is None or carry.strip():
+    if not started or carry.strip():
         raise odd_structure(name)
     return scanner.result()
 

@@ -15,16 +15,17 @@ A workbook with any problem is refused whole: nothing is applied.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, UserError, user_error
 from desktop.domain.periods import Period
+from desktop.reports.collector_pause import cycles_uncollected
 from desktop.reports.excel_common import APP, IDENTITY_SHEET, TEMPLATE_VERSION, Progress
 from desktop.reports.excel_guard import CheckedWorkbook, check_workbook, damaged
 from desktop.reports.excel_plan import ImportContext, ImportPlan, ReportPlan, RowPlan
@@ -314,9 +315,14 @@ def build_plan(source: Source, target: Target, context: ImportContext, progress:
     `progress(done, total)` may raise to cancel.
     """
     plan = ImportPlan(source.path, source.is_template, target.period)
-    areas = AreaIndex(context)
     total = len(target.sheets) * 1000
-    with _calamine(source.checked) as book, cycles_uncollected():
+    # calamine parses a sheet without holding the GIL (about two thirds of an import): what does not need
+    # its rows (the index of areas, each sheet's formulas and merged cells) is made meanwhile on a
+    # second thread. The checks of addresses come first: calamine would abort on a cell beyond them.
+    # The collector is held off: a million cells and some 100,000 row plans, none in a cycle, would
+    # have it walk every object of the process (the snapshot's 100,000 areas too) again and again.
+    with _calamine(source.checked) as book, cycles_uncollected(), ThreadPoolExecutor(1) as beside:
+        areas = None
         for index, (service, sheet, header_row) in enumerate(target.sheets):
             if progress is not None:
                 progress(index * 1000, total)
@@ -325,32 +331,19 @@ def build_plan(source: Source, target: Target, context: ImportContext, progress:
                     Problem(sheet, None, None, Message(MISSING_SHEET, {"sheet": sheet, "service": service}))
                 )
                 continue
-            scan = source.checked.scan(sheet)
-            reader = SheetReader(plan, context, areas, service, sheet, scan)
-            reader.read(_sheet_rows(book, source.checked, sheet), header_row, _step(progress, index, total))
+            cells = source.checked.scan(sheet, marks=False)
+            marks = beside.submit(source.checked.scan, sheet, cells=False)
+            areas = areas or beside.submit(AreaIndex, context)  # not before: it would slow the cell checks
+            parsed = [_sheet_rows(book, source.checked, sheet)]
+            scan = replace(marks.result(), max_row=cells.max_row)
+            reader = SheetReader(plan, context, areas.result(), service, sheet, scan)
+            # Handed over, not kept: read() drops calamine's cells once it has them as Python rows.
+            reader.read(parsed.pop(), header_row, _step(progress, index, total))
             if plan.truncated:
                 break
     if progress is not None:
         progress(total, total)
     return plan
-
-
-@contextmanager
-def cycles_uncollected() -> Iterator[None]:
-    """Holds the cyclic garbage collector off while a sheet is read and checked.
-
-    The reading makes a million cells and some 100,000 row plans, none of them in a reference cycle;
-    each few hundred objects made the collector would count them again, and every so often walk every
-    object of the process (the snapshot's 100,000 areas too): a fifth of the checking time. Memory is
-    freed by reference counting as before; the collector resumes (if it was on) when this ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _step(progress: Progress | None, index: int, total: int):

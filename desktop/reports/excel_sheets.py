@@ -2,19 +2,21 @@
 
 The checks are the grid's: parse_figure for every number, check_text for every text, row_findings for
 every changed row. Areas are found by code, or by name within the district (within a kecamatan when
-the sheet has a Kecamatan column beside Desa).
+the sheet has a Kecamatan column beside Desa). Rows are taken a block at a time: the plain ones are
+checked column by column (excel_bulk), the others one by one here, where every message is made.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
+from itertools import chain, islice
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from desktop.domain.region_codes import RegionLevel
-from desktop.domain.reports import FIGURES, MONEY, TEXTS, AreaFigures, FigureRow, ReportStatus
+from desktop.domain.reports import FIGURES, MONEY, TEXTS, FigureRow, ReportStatus
 from desktop.domain.validation import (
     COLUMN_LABELS,
     MAX_COUNT,
@@ -24,6 +26,7 @@ from desktop.domain.validation import (
     parse_figure,
     row_findings,
 )
+from desktop.reports.excel_bulk import EMPTY_ROW, Block, BulkLayout, SeenAreas, plan_block, quiet, stored_values
 from desktop.reports.excel_common import header_key
 from desktop.reports.excel_guard import SheetScan, column_letter
 from desktop.reports.excel_plan import (
@@ -41,10 +44,7 @@ from desktop.storage.reports import STATUS_LABELS, ReportKey
 INPUTS = ("target", "served", "quality_required", "quality_met", "budget", "spent", "problems", "follow_up")
 HEADER_SEARCH_ROWS = 20
 TOTAL_NAMES = frozenset({"jumlah", "total", "jumlah total", "total keseluruhan", "jumlah seluruhnya"})
-PROGRESS_STEP = 4096  # rows between progress reports (and cancel checks)
-_EMPTY = [None] * len(FIGURES) + [""] * len(TEXTS)  # copied, never changed
-_column_values = attrgetter(*COLUMNS)  # a stored row's values, in the order of COLUMNS
-_new_tuple = tuple.__new__
+BLOCK_ROWS = 4096  # rows checked together (and between progress reports and cancel checks)
 
 FORMULA = QT_TRANSLATE_NOOP(
     "ExcelImport", "Sel ini berisi rumus. Isi angkanya saja: salin sel, lalu Tempel Khusus → Nilai."
@@ -112,6 +112,7 @@ class AreaIndex:
     def __init__(self, context: ImportContext):
         self.context = context
         self.by_code = {a.code: a for a in context.areas}
+        self.names = {a.code: a.name for a in context.areas}  # what the column-wise checks compare
 
     @cached_property
     def by_name(self) -> dict[str, list[Area]]:
@@ -203,8 +204,8 @@ def _is_header(keys: dict[str, list[int]]) -> bool:
 class SheetReader:
     """Reads one sheet into the plan: its layout, then every data row."""
 
-    def __init__(self, plan, context, areas, service, sheet, scan: SheetScan):
-        self.plan, self.context, self.areas = plan, context, areas
+    def __init__(self, plan, context, areas, service, sheet, scan: SheetScan, *, bulk: bool = True):
+        self.plan, self.context, self.areas, self.bulk = plan, context, areas, bulk
         self.service, self.sheet, self.scan = service, sheet, scan
         self.first_column = 0
         self.report = ReportPlan(ReportKey(context.office.id, service, context.period), sheet)
@@ -226,10 +227,8 @@ class SheetReader:
             return
         first_row, self.first_column = start[0] + 1, start[1]
         height = max(sheet.height, 1)
-        # to_python() starts at the first used cell (`start`); iter_rows() pads the leading empty rows but
-        # not the columns in python-calamine 0.9, so the row numbers would be off.
-        rows = iter(sheet.to_python())
-        del sheet  # the caller holds no other reference: calamine's own copy of the cells is freed now
+        rows = used_rows(sheet, start[0])
+        del sheet  # the rows iterator holds calamine's cells for as long as it is read
         layout, searched = None, False
         row_number = first_row - 1
         for values in rows:
@@ -301,91 +300,127 @@ class SheetReader:
                 cells = f"{column_letter(first_col)}{first_row}:{column_letter(last_col)}{last_row}"
                 self.problem(first_row, first_col - 1 - self.first_column, Message(MERGED, {"cells": cells}))
 
-    # --- rows (the hot loop: 100,000 rows are read in well under a second) ---
+    # --- rows: a block at a time, column by column (excel_bulk), the rows it leaves one by one ---
 
-    def rows(self, rows, layout: _Layout, row_number: int, height: int, first_row: int, step) -> None:  # noqa: PLR0915 - one loop, kept flat for speed
-        plan, service = self.plan, self.service
-        stored = self.context.rows.get(service, {})
-        previous = self.context.previous.get(service, {})
-        figures, texts = layout.figures, layout.texts
-        inputs = {index: key for key, index, *_ in (*figures, *texts)}
-        formula_rows = {r for r, c in self.scan.formulas if (c - self.first_column - 1) in inputs}
-        code_i, name_i = layout.code, layout.name
-        by_code = self.areas.by_code
-        seen: dict[str, int] = {}
-        report_rows = self.report.rows
-        figure_cells = [(index, position, limit) for _, index, position, limit in figures]
-        text_cells = [(index, position) for _, index, position in texts]
-        read = 0
-        for values in rows:
-            row_number += 1
-            if step is not None and not row_number % PROGRESS_STEP:
-                step((row_number - first_row) / height)
-            code = values[code_i] if code_i is not None else ""
-            area = by_code.get(code) if type(code) is str else None
-            if area is None:
-                area = self.locate(values, layout, row_number, code, inputs)
-                if area is None:
-                    continue
-            read += 1
-            area_code = area.code
-            if area_code in seen:
-                details = {"name": area.name, "code": area_code, "row": seen[area_code]}
-                self.problem(row_number, code_i if code != "" else name_i, Message(DUPLICATE_AREA, details))
-                continue
-            seen[area_code] = row_number
-            if name_i is not None and code != "":
-                name = values[name_i]
-                if name not in (area.name, "") and not self.areas.same_name(name, area):
-                    given = {"given": str(name).strip(), "code": area_code, "name": area.name}
-                    self.problem(row_number, name_i, Message(NAME_DIFFERS, given), warning=True)
-            if row_number in formula_rows:
-                self.formula_cells(row_number, inputs)
-                continue
-            old = stored.get(area_code)
-            old_values = _EMPTY if old is None else list(_column_values(old))
-            new_values = old_values.copy()
-            bad = False
-            for index, position, limit in figure_cells:
-                value = values[index]
-                # The common case, a whole number within the limits, without a call: exactly what
-                # parse_figure(int(value)) returns. Everything else goes through parse_figure itself.
-                if type(value) is float and 0.0 <= value <= limit and value.is_integer():
-                    new_values[position] = int(value)
-                elif value == "":
-                    new_values[position] = None
-                else:
-                    key = COLUMNS[position]
-                    try:
-                        new_values[position] = _figure(key, value)
-                    except UserError as exc:
-                        self.problem(row_number, index, exc.message, COLUMN_LABELS[key])
-                        bad = True
-            for index, position in text_cells:
-                value = values[index]
-                if value == "":
-                    new_values[position] = ""
-                    continue
-                key = COLUMNS[position]
-                text = value.strip() if type(value) is str else _cell_text(value)
-                try:
-                    check_text(key, text)
-                except UserError as exc:
-                    self.problem(row_number, index, exc.message, COLUMN_LABELS[key])
-                    bad = True
-                new_values[position] = text
-            if bad or new_values == old_values:
-                continue
-            new = tuple(new_values)
-            before = previous.get(area_code)
-            if not quiet(new, before):
-                findings = row_findings(FigureRow(area_code, *new), before)  # type: ignore[arg-type]
-                if findings and self.findings(findings, row_number, layout):
-                    continue
-            report_rows.append(_new_tuple(RowPlan, (area_code, old, new)))  # RowPlan(…) without its Python __new__
-            if plan.truncated:
+    def rows(self, rows, layout: _Layout, row_number: int, height: int, first_row: int, step) -> None:
+        """Reads the rows after the header (row_number) into the plan, a block at a time."""
+        self.layout = layout
+        self.stored = self.context.rows.get(self.service, {})
+        self.previous = self.context.previous.get(self.service, {})
+        self.inputs = {index: key for key, index, *_ in (*layout.figures, *layout.texts)}
+        self.formula_rows = {r for r, c in self.scan.formulas if (c - self.first_column - 1) in self.inputs}
+        self.seen = SeenAreas()
+        bulk = None
+        if layout.code is not None and self.bulk:
+            bulk = BulkLayout(
+                layout.code,
+                layout.name,
+                tuple((index, position, limit) for _, index, position, limit in layout.figures),
+                tuple((index, position) for _, index, position in layout.texts),
+            )
+        while block := list(islice(rows, BLOCK_ROWS)):
+            if step is not None:
+                step((row_number + 1 - first_row) / height)
+            if bulk is None or self.plan.truncated:
+                checked = None
+            else:
+                checked = plan_block(
+                    block,
+                    row_number + 1,
+                    bulk,
+                    self.areas.names,
+                    self.stored,
+                    self.previous,
+                    self.seen,
+                    self.formula_rows,
+                )
+            if not self.block(block, row_number + 1, checked):
                 break
-        plan.rows_read += read
+            row_number += len(block)
+
+    def block(self, block: list[list], first: int, checked: Block | None) -> bool:
+        """Takes a block's plain rows as planned and reads the others one by one; False once the
+        problem list is full."""
+        report_rows = self.report.rows
+        if checked is not None and not checked.slow:
+            self.seen.add_block(checked.codes, first)
+            report_rows.extend(filter(None, checked.plans))
+            self.plan.rows_read += len(block)
+            return True
+        slow = set(range(len(block))) if checked is None else set(checked.slow)
+        seen = self.seen
+        for i, values in enumerate(block):
+            row_number = first + i
+            if i in slow or checked.codes[i] in seen:
+                planned = self.row(values, row_number)
+            else:
+                seen.add(checked.codes[i], row_number)
+                self.plan.rows_read += 1
+                planned = checked.plans[i]
+                if planned is not None:
+                    report_rows.append(planned)
+            if planned is not None and self.plan.truncated:
+                return False
+        return True
+
+    def row(self, values: list, row_number: int) -> RowPlan | None:
+        """Reads one row into the plan; its plan when it has one (else None: a problem, or no change)."""
+        layout = self.layout
+        code_i, name_i = layout.code, layout.name
+        code = values[code_i] if code_i is not None else ""
+        area = self.areas.by_code.get(code) if type(code) is str else None
+        if area is None:
+            area = self.locate(values, layout, row_number, code, self.inputs)
+            if area is None:
+                return None
+        self.plan.rows_read += 1
+        area_code = area.code
+        if area_code in self.seen:
+            details = {"name": area.name, "code": area_code, "row": self.seen.row(area_code)}
+            self.problem(row_number, code_i if code != "" else name_i, Message(DUPLICATE_AREA, details))
+            return None
+        self.seen.add(area_code, row_number)
+        if name_i is not None and code != "":
+            name = values[name_i]
+            if name not in (area.name, "") and not self.areas.same_name(name, area):
+                given = {"given": str(name).strip(), "code": area_code, "name": area.name}
+                self.problem(row_number, name_i, Message(NAME_DIFFERS, given), warning=True)
+        if row_number in self.formula_rows:
+            self.formula_cells(row_number, self.inputs)
+            return None
+        old = self.stored.get(area_code)
+        old_values = EMPTY_ROW if old is None else stored_values(old)
+        new_values = list(old_values)
+        bad = False
+        for _, index, position, limit in layout.figures:
+            value = values[index]
+            key = COLUMNS[position]
+            try:
+                new_values[position] = _figure(key, value, limit)
+            except UserError as exc:
+                self.problem(row_number, index, exc.message, COLUMN_LABELS[key])
+                bad = True
+        for _, index, position in layout.texts:
+            value = values[index]
+            key = COLUMNS[position]
+            text = "" if value == "" else value.strip() if type(value) is str else _cell_text(value)
+            try:
+                check_text(key, text)
+            except UserError as exc:
+                self.problem(row_number, index, exc.message, COLUMN_LABELS[key])
+                bad = True
+            new_values[position] = text
+        new = tuple(new_values)
+        if bad or new == old_values:
+            return None
+        before = self.previous.get(area_code)
+        if not quiet(new, before):
+            findings = row_findings(FigureRow(area_code, *new), before)  # type: ignore[arg-type]
+            if findings and self.findings(findings, row_number, layout):
+                return None
+        planned = RowPlan(area_code, old, new)
+        self.report.rows.append(planned)
+        return planned
 
     def locate(self, values: list, layout: _Layout, row_number: int, code, inputs) -> Area | None:
         """The area of a row not found by its code at once; None (and maybe a problem) when there is none."""
@@ -420,26 +455,22 @@ class SheetReader:
         return refused
 
 
-def quiet(values: tuple, before: AreaFigures | None) -> bool:
-    """True when row_findings has nothing to say of a row with these values (in the order of COLUMNS)
-    after `before` (the quarter before): the rule-by-rule conditions of row_findings, read straight off
-    the tuple. Nearly every row of an import is quiet, and this costs a tenth of asking row_findings;
-    a row that is not quiet is given to row_findings itself. tests/reports/test_excel_quiet.py holds the
-    two together.
+def used_rows(sheet, leading: int) -> Iterator[list]:
+    """The sheet's rows from its first used row, as to_python() lists them, made one by one.
+
+    iter_rows() makes each row's values as it is read, so a block's values are checked while they are
+    fresh in the cache and freed after it, where to_python() makes a million at once. It starts at row 1
+    (python-calamine 0.9 pads the `leading` rows above the first used one, empty), the columns at the
+    first used one. Should that ever differ (a padding row with a value, or a first used row without
+    one), to_python() is taken instead.
     """
-    target, served, required, met, budget, spent = values[:6]
-    if served is not None and (target is None or served > target):
-        return False
-    if met is not None and required is not None and met > required:
-        return False
-    if spent is not None and budget is not None and spent > budget:
-        return False
-    if before is not None:
-        if served is not None and before.served is not None and served < before.served:
-            return False
-        if spent is not None and before.spent is not None and spent < before.spent:
-            return False
-    return True
+    rows = sheet.iter_rows()
+    padding = list(islice(rows, leading))
+    first = next(rows, None)
+    padded = all(value == "" for row in padding for value in row)
+    if first is None or not padded or all(value == "" for value in first):
+        return iter(sheet.to_python())
+    return chain((first,), rows)
 
 
 def _index_of(layout: _Layout, column: str) -> int | None:
@@ -449,8 +480,14 @@ def _index_of(layout: _Layout, column: str) -> int | None:
     return None
 
 
-def _figure(column: str, value: object) -> int | None:
+def _figure(column: str, value: object, limit: int) -> int | None:
     """A figure cell through parse_figure: the grid's rule, whatever type the cell has."""
+    # The common case, a whole number within the limits, without a call: exactly what
+    # parse_figure(int(value)) returns.
+    if type(value) is float and 0.0 <= value <= limit and value.is_integer():
+        return int(value)
+    if value == "":
+        return None
     if isinstance(value, float):
         if value.is_integer():
             return parse_figure(column, int(value))

@@ -4026,6 +4026,10 @@ Offline, quarterly recording of achievement against the Minimum Service Standard
         <translation>PDF form</translation>
     </message>
     <message>
+        <source>Templat dan impor Excel</source>
+        <translation>Excel template and import</translation>
+    </message>
+    <message>
         <source>Cadangan dan pemulihan</source>
         <translation>Backup and restore</translation>
     </message>

@@ -115,9 +115,9 @@ def test_self_test_prints_one_line_per_check_and_passes(capsys):
     out = capsys.readouterr().out.splitlines()
     assert status == 0, out
     checks = [line for line in out if line.startswith(("OK", "GAGAL"))]
-    assert len(checks) == len(self_test.CHECKS) == 7
+    assert len(checks) == len(self_test.CHECKS) == 8
     assert all(line.startswith("OK ") for line in checks)
-    assert out[-1] == "7 lulus, 0 gagal"
+    assert out[-1] == "8 lulus, 0 gagal"
 
 
 def test_self_test_fails_with_exit_3_when_a_check_fails(capsys, monkeypatch):

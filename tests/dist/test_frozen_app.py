@@ -37,11 +37,12 @@ def test_the_build_passes_its_self_test_with_its_own_resources(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     checks = [line for line in lines if line.startswith(("OK", "GAGAL"))]
-    assert len(checks) == 7 and all(line.startswith("OK ") for line in checks), result.stdout
-    assert lines[-1] == "7 lulus, 0 gagal"
+    assert len(checks) == 8 and all(line.startswith("OK ") for line in checks), result.stdout
+    assert lines[-1] == "8 lulus, 0 gagal"
     # The resources came from the build's own folder, not from this source tree.
     assert str(APP.parent / "_internal" / "resources") in result.stdout
     assert "Jendela aplikasi: offscreen" in result.stdout
+    assert "OK    Templat dan impor Excel: 1 sel" in result.stdout  # calamine, openpyxl and zlib-ng carried
 
 
 def test_the_build_carries_every_resource(tmp_path):

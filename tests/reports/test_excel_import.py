@@ -4,8 +4,10 @@ with the right message and nothing applied (database and audit log unchanged).""
 from __future__ import annotations
 
 import csv
+import random
 import time
 import zipfile
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -18,6 +20,7 @@ from desktop.reports.excel_common import HEADER_ROW, IDENTITY_SHEET
 from desktop.reports.excel_import import apply_plan, apply_plan_apart, open_workbook, plan_import
 from desktop.reports.excel_plan import MAX_PROBLEMS
 from desktop.reports.excel_problems import write_problems
+from desktop.reports.excel_sheets import used_rows
 from desktop.reports.excel_template import make_template
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
@@ -192,6 +195,24 @@ def test_a_part_that_inflates_beyond_its_declared_size(store, tmp_path):
     data[at + 24 : at + 28] = (100).to_bytes(4, "little")  # declared inflated size: 100 bytes
     path.write_bytes(bytes(data))
     refused_file(store, path, "rusak", service="1.02.01", period=PERIOD)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_sheet_whose_compressed_bytes_are_spoilt(store, tmp_path, seed):
+    """A stick pulled out mid-copy or a bad sector: bytes inside the sheet's deflate stream changed.
+    Whatever the inflater makes of them (an invalid stream, other bytes), the file is refused as damaged."""
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>{r * 7}</v></c></row>' for r in range(2, 400)
+    )
+    path = raw_xlsx(tmp_path / "rusak.xlsx", sheet_xml(header_row() + rows))
+    data = bytearray(path.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    start = data.find(name) + len(name)  # the sheet's compressed bytes follow its local header
+    rng = random.Random(seed)
+    for at in rng.sample(range(start + 40, start + 600), 4):
+        data[at] ^= rng.randrange(1, 256)
+    path.write_bytes(bytes(data))
+    refused_file(store, path, "rusak atau tidak lengkap", service="1.02.01", period=PERIOD)
 
 
 def test_a_template_of_another_version(store, template, tmp_path):
@@ -489,6 +510,14 @@ def test_a_plain_sheet_found_below_title_rows_and_off_the_first_column(store, ke
     workbook.save(tmp_path / "geser.xlsx")
     plan = refused(store, tmp_path / "geser.xlsx", service="1.02.01", period=PERIOD)
     assert [(p.row, p.column) for p in plan.problems] == [(5, "D")]
+
+
+def test_rows_are_read_from_the_first_used_one_however_calamine_pads_them():
+    rows = [["Kode wilayah", "Sasaran"], ["64.11.01", 2.0], ["", ""]]
+    as_09 = SimpleNamespace(iter_rows=lambda: iter([["", ""], ["", ""], *rows]), to_python=lambda: rows)
+    unpadded = SimpleNamespace(iter_rows=lambda: iter([*rows, ["64.11.02", 3.0]]), to_python=lambda: rows)
+    assert list(used_rows(as_09, 2)) == rows
+    assert list(used_rows(unpadded, 2)) == rows  # a "padding" row with values: to_python() is taken
 
 
 def test_a_sheet_without_a_header_row(store, tmp_path):

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, FigureRow
 from desktop.domain.validation import row_findings
+from desktop.reports.excel_bulk import quiet
 from desktop.reports.excel_plan import COLUMNS
-from desktop.reports.excel_sheets import quiet
 
 FIGURE = st.one_of(st.none(), st.integers(min_value=0, max_value=20))
 VALUES = st.tuples(*[FIGURE] * len(FIGURES), *[st.sampled_from(["", "banjir"])] * len(TEXTS))
