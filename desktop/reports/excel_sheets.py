@@ -28,7 +28,6 @@ from desktop.domain.validation import (
 )
 from desktop.reports.excel_bulk import EMPTY_ROW, Block, BulkLayout, SeenAreas, plan_block, quiet, stored_values
 from desktop.reports.excel_common import header_key
-from desktop.reports.excel_guard import SheetScan, column_letter
 from desktop.reports.excel_plan import (
     COLUMNS,
     MAX_PROBLEMS,
@@ -38,6 +37,7 @@ from desktop.reports.excel_plan import (
     ReportPlan,
     RowPlan,
 )
+from desktop.reports.excel_sheet_scan import SheetScan, column_letter
 from desktop.storage.areas import Area
 from desktop.storage.reports import STATUS_LABELS, ReportKey
 

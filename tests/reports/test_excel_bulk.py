@@ -19,8 +19,8 @@ from desktop.domain.periods import Period
 from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, ReportStatus
 from desktop.reports import excel_sheets
 from desktop.reports.excel_common import TEMPLATE_COLUMNS
-from desktop.reports.excel_guard import SheetScan
 from desktop.reports.excel_plan import ImportContext, ImportPlan
+from desktop.reports.excel_sheet_scan import SheetScan
 from desktop.reports.excel_sheets import AreaIndex, SheetReader
 from desktop.storage.areas import Area
 from desktop.storage.installation import Office
