@@ -35,7 +35,7 @@ from desktop.storage.audit import AuditLog
 from desktop.storage.database import Database
 from desktop.storage.installation import Office
 from desktop.storage.reports import ReportKey, ReportRepository, RowChange
-from desktop.storage.store import Store
+from desktop.storage.store import Store, settle_on_commit
 
 __all__ = [  # the plan's types are used with these functions: importable from here
     "ImportContext",
@@ -371,7 +371,7 @@ def apply_plan_apart(
     at a time (WAL, BEGIN IMMEDIATE), so the window's own edits wait or are refused, never interleaved."""
     if not plan.ok:
         raise ValueError("a plan with problems is never applied")
-    database = Database(database_path)
+    database = settle_on_commit(Database(database_path))
     try:
         reports = ReportRepository(database, AuditLog(database), lambda: actor)
         return reports.set_many(plan.edits(), progress)

@@ -202,9 +202,6 @@ class ReportRepository:
                 if progress is not None:
                     progress(done, len(wanted))
                 after[key] = self._apply(conn, key, items, actor, now)
-            # The store's commit hook does this too; a repository on a connection of its own (an Excel
-            # import on a worker thread) has none.
-            settle_report_cache(conn)
         return {key: self._row_changes(key, rows) for key, rows in after.items()}
 
     def _apply(

@@ -32,6 +32,13 @@ if TYPE_CHECKING:
     from desktop.storage.user_admin import UserAdmin
 
 
+def settle_on_commit(database: Database) -> Database:
+    """Has every write transaction on the store's database leave the report cache settled (see
+    report_cache.py): the store's own connection, and one a worker thread opens apart."""
+    database.before_commit.append(settle_report_cache)
+    return database
+
+
 class Store:
     """Opens the data folder and hands out its repositories; close it when done."""
 
@@ -144,8 +151,7 @@ class Store:
             database = Database(db_path)
             try:
                 migrate(database, folder / paths.BACKUP_DIR)
-                # Every write transaction of the store leaves the report cache settled (see report_cache.py).
-                database.before_commit.append(settle_report_cache)
+                settle_on_commit(database)
                 if database.scalar(STALE_CACHE) is not None:  # after an upgrade, or another program's writes
                     with database.write():
                         pass

@@ -25,7 +25,7 @@ from desktop.storage.data_dir import DB_NAME
 from desktop.storage.database import Database
 from desktop.storage.report_cache import SUMS
 from desktop.storage.reports import CellEdit, ReportKey, ReportRepository
-from desktop.storage.store import Store
+from desktop.storage.store import Store, settle_on_commit
 from tests.conftest import KECAMATAN, PERIOD, set_up
 from tests.reports.helpers import pdf_text
 
@@ -433,8 +433,8 @@ def test_a_hand_edit_the_sums_cannot_take_leaves_its_report_uncached_and_writes_
 
 
 def test_a_repository_on_a_connection_of_its_own_settles_the_cache(store, key, data_dir):
-    # As an Excel import applies its plan on a worker thread: no store, so no commit hook of the store's.
-    database = Database(data_dir / DB_NAME)
+    # As an Excel import applies its plan on a worker thread: no store, the store's commit hook all the same.
+    database = settle_on_commit(Database(data_dir / DB_NAME))
     try:
         reports = ReportRepository(database, AuditLog(database), lambda: "excel")
         reports.set_values(key, [CellEdit("64.11.01", "target", 5), CellEdit("64.11.02", "served", 3)])
