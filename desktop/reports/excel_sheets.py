@@ -29,7 +29,6 @@ from desktop.domain.validation import (
 from desktop.reports.excel_bulk import EMPTY_ROW, Block, BulkLayout, SeenAreas, plan_block, quiet, stored_values
 from desktop.reports.excel_common import header_key
 from desktop.reports.excel_plan import (
-    COLUMNS,
     MAX_PROBLEMS,
     POSITION,
     ImportContext,
@@ -392,17 +391,15 @@ class SheetReader:
         old_values = EMPTY_ROW if old is None else stored_values(old)
         new_values = list(old_values)
         bad = False
-        for _, index, position, limit in layout.figures:
+        for key, index, position, limit in layout.figures:
             value = values[index]
-            key = COLUMNS[position]
             try:
                 new_values[position] = _figure(key, value, limit)
             except UserError as exc:
                 self.problem(row_number, index, exc.message, COLUMN_LABELS[key])
                 bad = True
-        for _, index, position in layout.texts:
+        for key, index, position in layout.texts:
             value = values[index]
-            key = COLUMNS[position]
             text = "" if value == "" else value.strip() if type(value) is str else _cell_text(value)
             try:
                 check_text(key, text)
