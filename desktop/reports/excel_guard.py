@@ -16,7 +16,7 @@ reading the container's directory.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -62,21 +62,64 @@ class CheckedWorkbook:
         """The worksheet of this name, if any."""
         return next((s for s in self.sheets if s.name == name), None)
 
-    def scan(self, name: str, *, cells: bool = True, marks: bool = True) -> SheetScan:
+    def scan(
+        self, name: str, *, cells: bool = True, marks: bool = True, taken: Callable[[bytes], None] | None = None
+    ) -> SheetScan:
         """Streams one worksheet's XML; raises UserError when it is beyond the limits or malformed.
 
         `cells`: the checks calamine needs passed before it reads the sheet (limits, addresses);
-        `marks`: the formulas and merged cells. Each may be left out (empty in the result)."""
-        entry = self.sheet(name)
-        if entry is None:
-            raise KeyError(name)
+        `marks`: the formulas and merged cells. Each may be left out (empty in the result).
+        `taken(chunk)` is given each chunk of the XML, in order, once the scan has searched it."""
+        entry = self._entry(name)
         try:
             with zipfile.ZipFile(self.path) as archive, self.path.open("rb") as raw:
                 info = archive.getinfo(entry.part)
                 chunks = _inflate(raw, info, MAX_SHEET_BYTES, self.path)
+                if taken is not None:
+                    chunks = _handed_on(chunks, taken)
                 return scan_sheet(name, chunks, cells=cells, marks=marks)
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
             raise damaged(self.path, exc) from exc
+
+    def sheet_size(self, name: str) -> int:
+        """The size of a worksheet's XML, as its entry declares it (and the scan holds it to)."""
+        entry = self._entry(name)
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                return archive.getinfo(entry.part).file_size
+        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+            raise damaged(self.path, exc) from exc
+
+    def other_parts(self) -> dict[str, bytes]:
+        """Every XML part but the worksheets, inflated: what calamine reads beside a sheet."""
+        sheet_parts = {s.part for s in self.sheets}
+        try:
+            with zipfile.ZipFile(self.path) as archive, self.path.open("rb") as raw:
+                return {
+                    info.filename: b"".join(_inflate(raw, info, MAX_PART_BYTES, self.path))
+                    for info in archive.infolist()
+                    if info.filename not in sheet_parts and info.filename.endswith((".xml", ".rels"))
+                }
+        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+            raise damaged(self.path, exc) from exc
+
+    def _entry(self, name: str) -> SheetEntry:
+        entry = self.sheet(name)
+        if entry is None:
+            raise KeyError(name)
+        return entry
+
+
+def _handed_on(chunks: Iterator[bytes], taken: Callable[[bytes], None]) -> Iterator[bytes]:
+    """The chunks, each also given to `taken` when the next is asked for (the scan is done with it)."""
+    previous = None
+    for chunk in chunks:
+        if previous is not None:
+            taken(previous)
+        yield chunk
+        previous = chunk
+    if previous is not None:
+        taken(previous)
 
 
 # --- messages ----------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
@@ -30,6 +31,7 @@ from desktop.reports.excel_common import APP, IDENTITY_SHEET, TEMPLATE_VERSION, 
 from desktop.reports.excel_guard import CheckedWorkbook, check_workbook, damaged
 from desktop.reports.excel_plan import ImportContext, ImportPlan, ReportPlan, RowPlan
 from desktop.reports.excel_problems import Problem
+from desktop.reports.excel_segments import MAX_SEGMENTS, SheetRead, UnusableSegmentsError, whole_grid
 from desktop.reports.excel_sheets import AreaIndex, SheetReader
 from desktop.storage.audit import AuditLog
 from desktop.storage.database import Database
@@ -316,29 +318,37 @@ def build_plan(source: Source, target: Target, context: ImportContext, progress:
     """
     plan = ImportPlan(source.path, source.is_template, target.period)
     total = len(target.sheets) * 1000
-    # calamine parses a sheet without holding the GIL (about two thirds of an import): what does not need
-    # its rows (the index of areas, each sheet's formulas and merged cells) is made meanwhile on a
-    # second thread. The checks of addresses come first: calamine would abort on a cell beyond them.
-    # The collector is held off: a million cells and some 100,000 row plans, none in a cycle, would
-    # have it walk every object of the process (the snapshot's 100,000 areas too) again and again.
-    with _calamine(source.checked) as book, cycles_uncollected(), ThreadPoolExecutor(1) as beside:
-        areas = None
+    checked = source.checked
+    # calamine reads a sheet without holding the GIL, and a big one in segments side by side, each once
+    # the scan has passed it (calamine would abort on a cell beyond the limits): see excel_segments.
+    # The index of areas is made meanwhile. The collector is held off: a million cells and some 100,000
+    # row plans, none in a cycle, would have it walk every object of the process (the snapshot's
+    # 100,000 areas too) again and again.
+    with _calamine(checked) as book, cycles_uncollected(), ThreadPoolExecutor(MAX_SEGMENTS) as pool:
+        areas, other_parts = None, cache(checked.other_parts)
         for index, (service, sheet, header_row) in enumerate(target.sheets):
             if progress is not None:
                 progress(index * 1000, total)
-            if source.checked.sheet(sheet) is None:
+            if checked.sheet(sheet) is None:
                 plan.problems.append(
                     Problem(sheet, None, None, Message(MISSING_SHEET, {"sheet": sheet, "service": service}))
                 )
                 continue
-            cells = source.checked.scan(sheet, marks=False)
-            marks = beside.submit(source.checked.scan, sheet, cells=False)
-            areas = areas or beside.submit(AreaIndex, context)  # not before: it would slow the cell checks
-            parsed = [_sheet_rows(book, source.checked, sheet)]
-            scan = replace(marks.result(), max_row=cells.max_row)
-            reader = SheetReader(plan, context, areas.result(), service, sheet, scan)
-            # Handed over, not kept: read() drops calamine's cells once it has them as Python rows.
-            reader.read(parsed.pop(), header_row, _step(progress, index, total))
+            whole = partial(_sheet_rows, book, checked, sheet)
+            step = _step(progress, index, total)
+            with SheetRead.of(pool, whole, checked.sheet(sheet), checked.sheet_size(sheet), other_parts) as read:
+                scan = checked.scan(sheet, taken=read.take)
+                read.start()
+                areas = areas or AreaIndex(context)
+                mark = plan.mark()
+                try:
+                    grid = read.grid()
+                    SheetReader(plan, context, areas, service, sheet, scan).read(grid, header_row, step)
+                    grid.check()
+                except UnusableSegmentsError:
+                    plan.rewind(mark)
+                    grid = whole_grid(whole())
+                    SheetReader(plan, context, areas, service, sheet, scan).read(grid, header_row, step)
             if plan.truncated:
                 break
     if progress is not None:

@@ -86,6 +86,15 @@ class ImportPlan:
     rows_read: int = 0
     truncated: bool = False  # more problems than MAX_PROBLEMS: the list stops there
 
+    def mark(self) -> tuple:
+        """Where the plan stands, for rewind()."""
+        return len(self.reports), len(self.problems), len(self.warnings), self.rows_read, self.truncated
+
+    def rewind(self, mark: tuple) -> None:
+        """Drops what was added to the plan since mark()."""
+        reports, problems, warnings, self.rows_read, self.truncated = mark
+        del self.reports[reports:], self.problems[problems:], self.warnings[warnings:]
+
     @property
     def ok(self) -> bool:
         """Whether the workbook can be applied."""

@@ -9,10 +9,9 @@ checked column by column (excel_bulk), the others one by one here, where every m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, islice
+from itertools import islice
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, UserError
 from desktop.domain.region_codes import RegionLevel
@@ -36,6 +35,7 @@ from desktop.reports.excel_plan import (
     ReportPlan,
     RowPlan,
 )
+from desktop.reports.excel_segments import SheetGrid
 from desktop.reports.excel_sheet_scan import SheetScan, column_letter
 from desktop.storage.areas import Area
 from desktop.storage.reports import STATUS_LABELS, ReportKey
@@ -219,15 +219,16 @@ class SheetReader:
             return
         target.append(Problem(self.sheet, row, column, message, label))
 
-    def read(self, sheet, header_row: int | None, step) -> None:
-        start = sheet.start
+    def read(self, grid: SheetGrid, header_row: int | None, step) -> None:
+        """Reads the sheet's grid: the header row (given, or searched for), then every row after it."""
+        start = grid.start
         if start is None:  # nothing in the sheet at all
             self.problem(None, None, Message(NO_HEADER, {"rows": HEADER_SEARCH_ROWS}))
             return
         first_row, self.first_column = start[0] + 1, start[1]
-        height = max(sheet.height, 1)
-        rows = used_rows(sheet, start[0])
-        del sheet  # the rows iterator holds calamine's cells for as long as it is read
+        height = max(grid.height, 1)
+        rows = grid.rows
+        del grid  # the rows iterator holds calamine's cells for as long as it is read
         layout, searched = None, False
         row_number = first_row - 1
         for values in rows:
@@ -317,9 +318,11 @@ class SheetReader:
                 tuple((index, position, limit) for _, index, position, limit in layout.figures),
                 tuple((index, position) for _, index, position in layout.texts),
             )
+        width = 1 + max(i for i in (layout.code, layout.name, layout.parent, *self.inputs) if i is not None)
         while block := list(islice(rows, BLOCK_ROWS)):
+            block = _even(block, width)
             if step is not None:
-                step((row_number + 1 - first_row) / height)
+                step(min(1.0, (row_number + 1 - first_row) / height))
             if bulk is None or self.plan.truncated:
                 checked = None
             else:
@@ -452,22 +455,14 @@ class SheetReader:
         return refused
 
 
-def used_rows(sheet, leading: int) -> Iterator[list]:
-    """The sheet's rows from its first used row, as to_python() lists them, made one by one.
-
-    iter_rows() makes each row's values as it is read, so a block's values are checked while they are
-    fresh in the cache and freed after it, where to_python() makes a million at once. It starts at row 1
-    (python-calamine 0.9 pads the `leading` rows above the first used one, empty), the columns at the
-    first used one. Should that ever differ (a padding row with a value, or a first used row without
-    one), to_python() is taken instead.
-    """
-    rows = sheet.iter_rows()
-    padding = list(islice(rows, leading))
-    first = next(rows, None)
-    padded = all(value == "" for row in padding for value in row)
-    if first is None or not padded or all(value == "" for value in first):
-        return iter(sheet.to_python())
-    return chain((first,), rows)
+def _even(block: list[list], width: int) -> list[list]:
+    """The block's rows all as long, and at least `width` long: a sheet read in segments lists each
+    segment's rows to its own last used column, and the checks take a block column by column."""
+    lengths = set(map(len, block))
+    if len(lengths) == 1 and min(lengths) >= width:
+        return block
+    longest = max(width, *lengths)
+    return [values if len(values) == longest else values + [""] * (longest - len(values)) for values in block]
 
 
 def _index_of(layout: _Layout, column: str) -> int | None:

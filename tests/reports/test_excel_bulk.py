@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +19,7 @@ from desktop.domain.reports import FIGURES, TEXTS, AreaFigures, ReportStatus
 from desktop.reports import excel_sheets
 from desktop.reports.excel_common import TEMPLATE_COLUMNS
 from desktop.reports.excel_plan import ImportContext, ImportPlan
+from desktop.reports.excel_segments import SheetGrid
 from desktop.reports.excel_sheet_scan import SheetScan
 from desktop.reports.excel_sheets import AreaIndex, SheetReader
 from desktop.storage.areas import Area
@@ -102,13 +102,7 @@ def read(rows, context, formulas, *, bulk: bool) -> ImportPlan:
     plan = ImportPlan(Path("uji.xlsx"), False, context.period)
     scan = SheetScan("Data", len(rows), frozenset(formulas), ())
     reader = SheetReader(plan, context, AreaIndex(context), SERVICE, "Data", scan, bulk=bulk)
-    sheet = SimpleNamespace(
-        start=(0, 0),
-        height=len(rows),
-        to_python=lambda: [list(r) for r in rows],
-        iter_rows=lambda: iter([list(r) for r in rows]),
-    )
-    reader.read(sheet, None, None)
+    reader.read(SheetGrid((0, 0), len(rows), iter([list(r) for r in rows])), None, None)
     return plan
 
 

@@ -20,7 +20,7 @@ from desktop.reports.excel_common import HEADER_ROW, IDENTITY_SHEET
 from desktop.reports.excel_import import apply_plan, apply_plan_apart, open_workbook, plan_import
 from desktop.reports.excel_plan import MAX_PROBLEMS
 from desktop.reports.excel_problems import write_problems
-from desktop.reports.excel_sheets import used_rows
+from desktop.reports.excel_segments import used_rows
 from desktop.reports.excel_template import make_template
 from desktop.storage.reports import CellEdit, ReportKey
 from desktop.storage.store import Store
