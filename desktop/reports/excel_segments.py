@@ -29,12 +29,12 @@ from itertools import chain, islice
 from python_calamine import CalamineWorkbook
 
 from desktop.reports.excel_guard import SheetEntry
+from desktop.reports.excel_sheet_scan import ROOT
 
 SEGMENT_BYTES = 4 << 20  # a sheet's XML below twice this is read whole: splitting it would gain little
 MAX_SEGMENTS = 4
 MAX_HEAD = 1 << 20  # a sheet whose <sheetData> starts later than this is read whole
 
-_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 _END_MARK = b"sheetData"  # the rows end at </sheetData>: no cut after it
 
 
@@ -198,7 +198,7 @@ class SheetRead:
 
     def start(self) -> None:
         """The scan has passed the whole sheet: its last segment, or the whole sheet, is read."""
-        if self.segments is not None and not self.segments.abandoned and self.segments.cuts:
+        if self.segments is not None and self.segments.cuts:
             self.futures.append(self.pool.submit(_read_segment, self.segments.finish(), self.segments.sheet.name))
         else:
             self.segments = None
@@ -280,7 +280,7 @@ class _Segments:
 
     def _begin(self, chunk: bytes) -> bool:
         """Finds the head in the first chunk; False when the sheet is not to be cut."""
-        root = _ROOT.search(chunk, 0, MAX_HEAD)
+        root = ROOT.search(chunk, 0, MAX_HEAD)
         if root is None:
             return False
         prefix = root.group(1) + b":" if root.group(1) else b""
@@ -302,6 +302,7 @@ class _SegmentWriter:
     """One segment as a workbook in memory: the other parts, then the sheet's part, stored."""
 
     def __init__(self, parts: dict[str, bytes], part: str):
+        self.open = True
         self.buffer = io.BytesIO()
         self.archive = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_STORED)
         for name, data in parts.items():
@@ -312,6 +313,7 @@ class _SegmentWriter:
         self.sheet.write(data)
 
     def close(self, tail: bytes) -> io.BytesIO:
+        self.open = False
         self.sheet.write(tail)
         self.sheet.close()
         self.archive.close()
@@ -319,5 +321,5 @@ class _SegmentWriter:
         return self.buffer
 
     def discard(self) -> None:
-        if not self.buffer.closed:
+        if self.open:
             self.close(b"").close()

@@ -85,7 +85,7 @@ def odd_structure(sheet: str) -> UserError:
 
 # --- the scan ----------------------------------------------------------------------------------
 
-_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
+ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")  # the root element, group 1 its prefix
 _REF = re.compile(rb"([A-Za-z]{1,7})([0-9]{1,9})\"")
 _PREFIXED_CELL = re.compile(rb"<([A-Za-z_][\w.-]*):c(?![\w.-])")
 _LOCAL_C = re.compile(rb":c(?![\w.-])")  # a quick look for _PREFIXED_CELL: ":" is rare in a sheet
@@ -236,7 +236,7 @@ def scan_sheet(name: str, chunks: Iterator[bytes], *, cells: bool = True, marks:
         # The bytes after it are carried over, joined to the head of the next chunk (up to its first ">").
         if not started:
             chunk, carry = carry + chunk, b""
-            root = _ROOT.search(chunk)
+            root = ROOT.search(chunk)
             if root is None:
                 if len(chunk) > MAX_CARRY:
                     raise odd_structure(name)

@@ -22,14 +22,15 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from python_calamine import CalamineError, CalamineWorkbook
 
-from desktop.reports import excel_segments
+from desktop.domain.messages import UserError
+from desktop.reports import excel_guard, excel_segments
 from desktop.reports.excel_guard import check_workbook
 from desktop.reports.excel_import import ImportPlan, Target, build_plan, open_workbook
 from desktop.reports.excel_segments import SEGMENT_BYTES, SheetRead, UnusableSegmentsError, segment_count, whole_grid
 from tests.reports.test_excel_bulk import HEADER, SERVICE, cases, context_of
 
 SHEET = "Data"
-PART = "xl/worksheets/sheet1.xml"
+PART = "xl/worksheets/sheet2.xml"
 
 values = st.one_of(
     st.none(),
@@ -43,10 +44,11 @@ grids = st.dictionaries(st.tuples(st.integers(1, 60), st.integers(1, 9)), values
 
 
 def workbook_bytes(cells: dict[tuple[int, int], object]) -> bytes:
-    """A workbook as openpyxl writes it (shared strings, styles for the dates)."""
+    """A workbook as openpyxl writes it (shared strings, styles for the dates), the sheet after another."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
+    book.active.title = "Petunjuk"
+    book.active["A1"] = "Isi lembar Data."
+    sheet = book.create_sheet(SHEET)
     sheet["A1"] = "kepala"
     for (row, column), value in cells.items():
         sheet.cell(row=row + 1, column=column, value=value)
@@ -223,8 +225,8 @@ def test_a_cut_inside_a_comment_cdata_or_instruction_leaves_the_segments_unusabl
 def plain_sheet_bytes(body: list[list]) -> bytes:
     """A plain sheet a user made of the rows (blanks "" left empty, as calamine hands them back)."""
     book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
+    book.active.title = "Catatan"
+    sheet = book.create_sheet(SHEET)
     sheet.append(HEADER)
     for row in body:
         sheet.append([None if v == "" or (isinstance(v, float) and not math.isfinite(v)) else v for v in row])
@@ -284,3 +286,23 @@ def test_a_sheet_is_cut_only_when_big_enough(monkeypatch):
     assert segment_count(40 << 20) == 2
     monkeypatch.setattr(excel_segments, "_cores", lambda: 1)
     assert segment_count(40 << 20) == 1
+
+
+def test_a_far_cell_after_the_first_segment_is_refused_and_nothing_is_left_open(tmp_path, monkeypatch):
+    """The first segments go to calamine before the scan reaches the far cell: the sheet is still refused
+    as the scan refuses it, and the segment being written is let go."""
+    monkeypatch.setattr(excel_segments, "_cores", lambda: 4)
+    monkeypatch.setattr(excel_segments, "SEGMENT_BYTES", 1)
+    monkeypatch.setattr(excel_guard, "OUT_CHUNK", 2000)  # the scan's chunks: many, so segments are cut early
+    read_segment, submitted = excel_segments._read_segment, []
+    monkeypatch.setattr(excel_segments, "_read_segment", lambda *a: submitted.append(1) or read_segment(*a))
+    data = plain_sheet_bytes([[f"64.11.0{i % 5 + 1}", "", float(i), 0.0, "", "", "", "", "", ""] for i in range(300)])
+    xml = sheet_xml(data)
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    at = xml.rindex(b"</sheetData>")
+    path = tmp_path / "jauh.xlsx"
+    path.write_bytes(with_sheet_xml(data, xml[:at] + far + xml[at:]))
+    context = context_of({}, {})
+    with pytest.raises(UserError, match=r"baris 1\.048\.576"):
+        build_plan(open_workbook(path), Target(context.period, ((SERVICE, SHEET, None),)), context)
+    assert submitted  # a segment was read before the refusal
