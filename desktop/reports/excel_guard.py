@@ -4,6 +4,7 @@ reason instead of exhausting memory or crashing the program.
 Before calamine (the fast reader) opens a sheet, its XML is streamed through zlib-ng (a few MB in
 memory at a time) and searched by excel_sheet_scan for cells beyond the limits, formulas and merged
 cells: calamine would abort the process on a far cell, and return a formula's cached value as typed.
+What the scan has searched may be handed on (to excel_segments, which has calamine read it).
 
 The ZIP container is checked first: size, entry count, encryption, and every XML part calamine reads
 is inflated to its end with its declared size and CRC verified, so a part cannot hide more than it

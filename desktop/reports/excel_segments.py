@@ -140,13 +140,15 @@ class _Joined:
 
 
 def joined_grid(futures: list[Future]) -> SheetGrid:
-    """The grid of a sheet read in segments, once the first is read (UnusableSegmentsError when it failed,
-    or holds no cell); the others are taken as its rows reach them."""
+    """The grid of a sheet read in segments, once the first with a cell is read (UnusableSegmentsError
+    when one failed); the others are taken as its rows reach them."""
     joined = _Joined(futures)
     count = len(futures)
     first = joined.next_sheet()
-    if first.start is None:
-        raise UnusableSegmentsError
+    while first.start is None:
+        if not joined.futures:
+            return SheetGrid(None, 0, iter(()))
+        first = joined.next_sheet()
     height = (first.end[0] - first.start[0] + 1) * count
     return SheetGrid((first.start[0], 0), height, joined.rows(first), joined.check)
 

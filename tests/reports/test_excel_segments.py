@@ -49,9 +49,8 @@ def workbook_bytes(cells: dict[tuple[int, int], object]) -> bytes:
     book.active.title = "Petunjuk"
     book.active["A1"] = "Isi lembar Data."
     sheet = book.create_sheet(SHEET)
-    sheet["A1"] = "kepala"
     for (row, column), value in cells.items():
-        sheet.cell(row=row + 1, column=column, value=value)
+        sheet.cell(row=row, column=column, value=value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
