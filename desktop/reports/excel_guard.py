@@ -50,6 +50,7 @@ class SheetEntry:
     name: str
     part: str
     state: str  # visible | hidden | veryHidden
+    size: int  # of its XML, as the part declares it (and the scan holds it to)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,9 @@ class CheckedWorkbook:
         `cells`: the checks calamine needs passed before it reads the sheet (limits, addresses);
         `marks`: the formulas and merged cells. Each may be left out (empty in the result).
         `taken(chunk)` is given each chunk of the XML, in order, once the scan has searched it."""
-        entry = self._entry(name)
+        entry = self.sheet(name)
+        if entry is None:
+            raise KeyError(name)
         try:
             with zipfile.ZipFile(self.path) as archive, self.path.open("rb") as raw:
                 info = archive.getinfo(entry.part)
@@ -79,15 +82,6 @@ class CheckedWorkbook:
                 if taken is not None:
                     chunks = _handed_on(chunks, taken)
                 return scan_sheet(name, chunks, cells=cells, marks=marks)
-        except (OSError, zipfile.BadZipFile, KeyError) as exc:
-            raise damaged(self.path, exc) from exc
-
-    def sheet_size(self, name: str) -> int:
-        """The size of a worksheet's XML, as its entry declares it (and the scan holds it to)."""
-        entry = self._entry(name)
-        try:
-            with zipfile.ZipFile(self.path) as archive:
-                return archive.getinfo(entry.part).file_size
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
             raise damaged(self.path, exc) from exc
 
@@ -103,12 +97,6 @@ class CheckedWorkbook:
                 }
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
             raise damaged(self.path, exc) from exc
-
-    def _entry(self, name: str) -> SheetEntry:
-        entry = self.sheet(name)
-        if entry is None:
-            raise KeyError(name)
-        return entry
 
 
 def _handed_on(chunks: Iterator[bytes], taken: Callable[[bytes], None]) -> Iterator[bytes]:
@@ -223,7 +211,7 @@ def _check_archive(path: Path, archive: zipfile.ZipFile, raw: BinaryIO) -> tuple
     for name, state, rel_id in _sheet_list(read_part(workbook_part), path):
         part = targets.get(rel_id)
         if part is not None and part in names:  # chart and dialog sheets have no worksheet part
-            sheets.append(SheetEntry(name, part, state))
+            sheets.append(SheetEntry(name, part, state, names[part].file_size))
     if not sheets:
         raise not_xlsx(path)
     # Every other XML part is inflated to its end once: what calamine reads at open (shared strings,

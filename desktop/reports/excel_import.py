@@ -329,14 +329,15 @@ def build_plan(source: Source, target: Target, context: ImportContext, progress:
         for index, (service, sheet, header_row) in enumerate(target.sheets):
             if progress is not None:
                 progress(index * 1000, total)
-            if checked.sheet(sheet) is None:
+            entry = checked.sheet(sheet)
+            if entry is None:
                 plan.problems.append(
                     Problem(sheet, None, None, Message(MISSING_SHEET, {"sheet": sheet, "service": service}))
                 )
                 continue
             whole = partial(_sheet_rows, book, checked, sheet)
             step = _step(progress, index, total)
-            with SheetRead.of(pool, whole, checked.sheet(sheet), checked.sheet_size(sheet), other_parts) as read:
+            with SheetRead.of(pool, whole, entry, other_parts) as read:
                 scan = checked.scan(sheet, taken=read.take)
                 read.start()
                 areas = areas or AreaIndex(context)

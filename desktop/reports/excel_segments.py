@@ -173,15 +173,14 @@ class SheetRead:
         pool: Executor,
         whole: Callable[[], object],
         sheet: SheetEntry,
-        size: int,
         parts: Callable[[], dict],
         count: int | None = None,
     ) -> SheetRead:
-        """The read of a sheet of `size` bytes of XML: in `count` segments (by default as many as pay on
-        this machine). `parts()` gives the workbook's other parts (CheckedWorkbook.other_parts), `whole()`
-        reads the sheet whole."""
-        count = segment_count(size) if count is None else count
-        segmented = _Segments(parts(), sheet, size, count) if count > 1 else None
+        """The read of a sheet: in `count` segments (by default as many as pay on this machine for its
+        size). `parts()` gives the workbook's other parts (CheckedWorkbook.other_parts), `whole()` reads
+        the sheet whole."""
+        count = segment_count(sheet.size) if count is None else count
+        segmented = _Segments(parts(), sheet, count) if count > 1 else None
         return cls(pool, whole, segmented)
 
     def __enter__(self) -> SheetRead:
@@ -207,8 +206,8 @@ class SheetRead:
             self.futures = [self.pool.submit(self.whole)]
 
     def grid(self) -> SheetGrid:
-        """The sheet's grid, once read (once its first segment is read); UnusableSegmentsError when the
-        first segment failed or holds no cell: whole_grid(whole()) then."""
+        """The sheet's grid, once read (in segments: once the first with a cell is read);
+        UnusableSegmentsError when a segment failed: whole_grid(whole()) then."""
         futures, self.futures = self.futures, []
         if self.segments is None:
             return whole_grid(futures.pop().result())
@@ -227,9 +226,9 @@ def _read_segment(workbook: io.BytesIO, name: str):
 class _Segments:
     """Cuts a worksheet's XML, taken chunk by chunk, into segment workbooks."""
 
-    def __init__(self, parts: dict[str, bytes], sheet: SheetEntry, size: int, count: int):
+    def __init__(self, parts: dict[str, bytes], sheet: SheetEntry, count: int):
         self.parts, self.sheet = parts, sheet
-        self.targets = [size * k // count for k in range(1, count)]  # the offsets after which to cut
+        self.targets = [sheet.size * k // count for k in range(1, count)]  # the offsets after which to cut
         self.offset = 0  # bytes taken so far
         self.writer: _SegmentWriter | None = None  # the segment being written
         self.cuts = 0

@@ -96,7 +96,7 @@ def segmented_rows(path: Path, count: int, cuts: list[int]) -> tuple[int | None,
                 book.close()
 
         size, head = len(xml), xml.find(b"<sheetData>") + len(b"<sheetData>")
-        with SheetRead.of(pool, whole, checked.sheet(SHEET), size, checked.other_parts, count) as read:
+        with SheetRead.of(pool, whole, checked.sheet(SHEET), checked.other_parts, count) as read:
             edges = [0, *sorted({head + c % (size - head) for c in cuts} - {head}), size]
             for start, end in pairwise(edges):
                 read.take(xml[start:end])
